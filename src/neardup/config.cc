@@ -1,0 +1,39 @@
+#include "neardup/config.h"
+
+#include <thread>
+
+#include "absl/strings/str_format.h"
+
+namespace neardup {
+
+absl::Status Validate(const Config& config) {
+  if (!(config.threshold > 0.0 && config.threshold <= 1.0)) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("--threshold must be in (0, 1], got %g", config.threshold));
+  }
+  if (config.num_perm < 1 || config.num_perm > 1024) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("--num-perm must be from 1 to 1024, got %d", config.num_perm));
+  }
+  if (config.threads < 0 || config.threads > 1024) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("--threads must be from 0 (all cores) to 1024, got %d", config.threads));
+  }
+  if (config.shingle.k < 1 || config.shingle.k > 64) {
+    return absl::InvalidArgumentError("--shingle K must be from 1 to 64");
+  }
+  const PassageOptions& p = config.passages;
+  if (!(p.near_threshold > 0.0 && p.near_threshold <= 1.0) || p.shingle_words < 1 ||
+      p.segment.long_line_bytes == 0) {
+    return absl::InvalidArgumentError("passage options out of range");
+  }
+  return absl::OkStatus();
+}
+
+int ResolveThreads(int threads) {
+  if (threads > 0) return threads;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
+}  // namespace neardup

@@ -1,0 +1,34 @@
+// The unit of deduplication and the interface through which the pipeline reads a corpus.
+//
+// Sources are read in one streaming pass per call to ForEach(), in a fixed order, so that a
+// second pass (writing) sees the same documents under the same indices. Nothing here holds a
+// whole corpus in memory.
+#ifndef NEARDUP_DOCUMENT_H_
+#define NEARDUP_DOCUMENT_H_
+
+#include <functional>
+#include <string>
+
+#include "absl/status/status.h"
+
+namespace neardup {
+
+struct Document {
+  std::string id;        // text file: path relative to its input root; JSONL: the id field
+  std::string text;      // original bytes, never modified
+  std::string location;  // for messages: "path" or "path:line"
+};
+
+using DocumentVisitor = std::function<absl::Status(Document&&)>;
+
+class DocumentSource {
+ public:
+  virtual ~DocumentSource() = default;
+  // Calls `visit` for every document in corpus order; stops at and returns the first error,
+  // its own or the visitor's. Each call reads the source afresh and yields the same sequence.
+  virtual absl::Status ForEach(const DocumentVisitor& visit) const = 0;
+};
+
+}  // namespace neardup
+
+#endif  // NEARDUP_DOCUMENT_H_

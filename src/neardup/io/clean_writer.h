@@ -1,0 +1,32 @@
+// Writing the cleaned corpus: the second pass over the inputs.
+#ifndef NEARDUP_IO_CLEAN_WRITER_H_
+#define NEARDUP_IO_CLEAN_WRITER_H_
+
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "neardup/io/inputs.h"
+#include "neardup/io/jsonl.h"
+
+namespace neardup {
+
+// What to do with one document, by corpus index (the order InputCorpus yields documents).
+struct DocumentEdit {
+  bool drop = false;                               // removed as a duplicate document
+  std::vector<std::pair<size_t, size_t>> cuts;     // sorted, disjoint byte ranges of its text
+};
+
+// Mirrors every input under `outdir` at InputFile::relative. Text files: written minus their cuts,
+// not written at all when dropped. JSONL: every line in order, dropped records left out, cut
+// records with only their text literal changed (see CutJsonString), all other lines and fields
+// byte for byte; the file keeps its compression. Every file is written atomically.
+// `edits.size()` must equal the number of documents InputCorpus yields for `inputs`.
+absl::Status WriteCleaned(const InputSet& inputs, const JsonlOptions& options,
+                          std::span<const DocumentEdit> edits, const std::string& outdir);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_IO_CLEAN_WRITER_H_

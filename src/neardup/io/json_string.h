@@ -1,0 +1,37 @@
+// JSON string literals with a byte map, so that a cleaned text field keeps the original escaping
+// of every byte that stays (a record changes only where text was removed).
+#ifndef NEARDUP_IO_JSON_STRING_H_
+#define NEARDUP_IO_JSON_STRING_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace neardup {
+
+struct DecodedJsonString {
+  std::string text;              // the decoded value
+  std::vector<uint32_t> raw_at;  // raw_at[i]: offset in the literal of the escape or byte that
+                                 // produced text[i]; size text.size() + 1, last = closing quote
+};
+
+// Decodes the string literal at the start of `literal` (which begins with '"'; anything after the
+// closing quote is ignored). Handles every JSON escape, including surrogate pairs.
+absl::StatusOr<DecodedJsonString> DecodeJsonString(std::string_view literal);
+
+// Re-encodes the decoded text minus `cuts` (sorted, disjoint [start, end) ranges of decoded
+// bytes whose ends fall on character boundaries) by copying the kept parts of the original
+// literal verbatim. Returns the new literal, quotes included.
+std::string CutJsonString(std::string_view literal, const DecodedJsonString& decoded,
+                          const std::vector<std::pair<size_t, size_t>>& cuts);
+
+// `bytes` as a JSON string literal (quotes included). Invalid UTF-8 becomes U+FFFD, so the
+// output is always valid JSON.
+std::string QuoteJson(std::string_view bytes);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_IO_JSON_STRING_H_

@@ -1,0 +1,50 @@
+// One JSONL record: where its text and id are, without touching any other field.
+#ifndef NEARDUP_IO_JSONL_H_
+#define NEARDUP_IO_JSONL_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+
+namespace neardup {
+
+struct JsonlOptions {
+  std::string text_field = "text";
+  std::string id_field = "id";
+};
+
+struct JsonlRecord {
+  bool has_text = false;      // false: no text field, or not a string (the record passes through)
+  std::string text;           // decoded text
+  size_t text_begin = 0;      // the raw string literal of the text field is line[text_begin, text_end)
+  size_t text_end = 0;
+  std::optional<std::string> id;  // string ids as is; numbers as written; absent otherwise
+};
+
+// Parses JSONL lines with simdjson. Holds a parser and a padded buffer reused across lines, so
+// one JsonlParser per thread. Not copyable (owns the parser's buffers).
+class JsonlParser {
+ public:
+  explicit JsonlParser(JsonlOptions options);
+  ~JsonlParser();
+  JsonlParser(const JsonlParser&) = delete;
+  JsonlParser& operator=(const JsonlParser&) = delete;
+
+  // InvalidArgument with a short reason (no file name: the caller adds "path:line: ") when the
+  // line is not one well-formed JSON object.
+  absl::StatusOr<JsonlRecord> Parse(std::string_view line);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// True for a line that is empty or whitespace only (kept as is, not a record).
+bool IsBlankLine(std::string_view line);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_IO_JSONL_H_

@@ -1,0 +1,38 @@
+// Segmentation of a document into passages: the units that can be found repeated and removed.
+//
+// Passages are lines (the default; scraped text keeps one paragraph per line) or paragraphs
+// separated by blank lines. A line longer than `long_line_bytes` is further split at sentence ends,
+// so that text whose paragraphs a scraper glued together still has passages. Offsets are bytes
+// into the original text and never cut a UTF-8 character or a word.
+#ifndef NEARDUP_SEGMENT_H_
+#define NEARDUP_SEGMENT_H_
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace neardup {
+
+enum class PassageMode { kLine, kParagraph };
+
+struct Passage {
+  size_t start = 0;        // first byte of the passage
+  size_t end = 0;          // one past its last byte, line terminator excluded
+  size_t removal_end = 0;  // what removing it takes along: its terminator, or the space after a sentence
+  size_t block_end = 0;    // end of the line or paragraph it belongs to, terminator included
+  bool block_first = true; // first piece of its line/paragraph
+  bool block_last = true;  // last piece of its line/paragraph
+};
+
+struct SegmentOptions {
+  PassageMode mode = PassageMode::kLine;
+  size_t long_line_bytes = 1000;  // lines longer than this are split at sentence ends
+};
+
+// Every passage of `text` in order. Blank lines yield no passage; passages never overlap, and
+// [start, removal_end) ranges are disjoint. Linear time; thread-safe.
+std::vector<Passage> Segment(std::string_view text, const SegmentOptions& options);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_SEGMENT_H_
