@@ -1,1 +1,45 @@
-int main() { return 0; }
+// neardup: finds and removes duplicate documents and repeated passages in text corpora.
+// This file only dispatches to the subcommands.
+#include <csignal>
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 success; 1 check found more duplication than allowed; 2 usage or input error.";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed stdout pipe must end the run quietly, not kill it with a signal.
+  std::signal(SIGPIPE, SIG_IGN);
+  using namespace neardup::cli;
+  CLI::App app("neardup: near-duplicate detection and removal for text corpora", "neardup");
+  app.set_version_flag("--version", NEARDUP_VERSION);
+  app.footer(kExitCodes);
+  app.require_subcommand(1);
+  CleanOptions clean;
+  ReportOptions report;
+  CLI::App* clean_cmd = AddCleanCommand(app, clean);
+  CLI::App* report_cmd = AddReportCommand(app, report);
+  clean_cmd->footer(kExitCodes);
+  report_cmd->footer(kExitCodes);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "neardup: %s\nRun 'neardup --help' or 'neardup SUBCOMMAND --help'.\n", e.what());
+    return kExitUsage;
+  }
+  if (clean_cmd->parsed()) return RunClean(clean);
+  return RunReport(report);
+}

@@ -1,1 +1,38 @@
-// placeholder
+#include "cli/summary.h"
+
+#include "absl/strings/str_format.h"
+
+namespace neardup::cli {
+namespace {
+
+std::string Percent(uint64_t part, uint64_t whole) {
+  if (whole == 0) return "0.0%";
+  return absl::StrFormat("%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+}
+
+}  // namespace
+
+std::string FormatSummary(const Report& r) {
+  const ReportStats& s = r.stats;
+  std::string out;
+  out += absl::StrFormat("documents           %10u  %12u bytes\n", s.documents, s.bytes);
+  out += absl::StrFormat("duplicate documents %10u  %12u bytes  %s\n", s.duplicate_documents,
+                         s.duplicate_document_bytes, Percent(s.duplicate_document_bytes, s.bytes));
+  out += absl::StrFormat("repeated passages   %10u  %12u bytes  %s\n", s.removed_passages,
+                         s.removed_passage_bytes, Percent(s.removed_passage_bytes, s.bytes));
+  out += absl::StrFormat("removed in total                %12u bytes  %s\n", s.removed_bytes(),
+                         Percent(s.removed_bytes(), s.bytes));
+  return out;
+}
+
+std::string FormatTimings(const StageSeconds& t, double write_seconds) {
+  return absl::StrFormat("seconds: sign %.3f, candidates %.3f, verify %.3f, cluster %.3f, write %.3f",
+                         t.sign, t.candidates, t.verify, t.cluster, write_seconds);
+}
+
+bool WriteAll(std::FILE* out, const std::string& text) {
+  if (std::fwrite(text.data(), 1, text.size(), out) != text.size()) return false;
+  return std::fflush(out) == 0;
+}
+
+}  // namespace neardup::cli

@@ -40,7 +40,7 @@ std::vector<DocPair> CandidatePairs(std::span<const uint32_t> signatures, int nu
   // One band at a time keeps only n keys alive instead of n * bands.
   for (size_t band = 0; band < static_cast<size_t>(params.bands); ++band) {
     for (size_t i = 0; i < docs.size(); ++i) {
-      const auto row = signatures.subspan(i * width + band * rows, rows);
+      const auto row = signatures.subspan(docs[i] * width + band * rows, rows);
       bucket[i] = {HashWords(row, seed + band), docs[i]};
     }
     std::sort(bucket.begin(), bucket.end());

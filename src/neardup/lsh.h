@@ -37,8 +37,9 @@ struct DocPair {
   friend auto operator<=>(const DocPair&, const DocPair&) = default;
 };
 
-// Signatures of `docs` (row-major, num_perm values each) -> every pair sharing a band key, sorted
-// and without repeats. `docs` names the document index of each signature row.
+// Every pair of `docs` sharing a band key, sorted and without repeats. `signatures` is the
+// row-major table of all documents (num_perm values each); `docs` picks the rows that take part.
+// Cost: O(bands * |docs| log |docs|) plus the pairs emitted.
 std::vector<DocPair> CandidatePairs(std::span<const uint32_t> signatures, int num_perm,
                                     std::span<const uint32_t> docs, const LshParams& params,
                                     uint64_t seed);

@@ -47,12 +47,15 @@ void SplitSentences(std::string_view text, size_t start, size_t end, size_t bloc
       continue;
     }
     const bool after_lower = i > start && IsLower(text[i - 1]);
+    // A lone letter before the dot is an initial ("U.S.", "Benjamin A. Engel"), not a sentence end.
+    const bool initial = i > start && (IsLower(text[i - 1]) || IsUpper(text[i - 1])) &&
+                         (i - 1 == start || IsSpace(text[i - 2]) || text[i - 2] == '.');
     size_t j = i;
     while (j < end && IsTerminator(text[j])) ++j;
     for (size_t n; j < end && (n = CloserLength(text, j)) > 0;) j += n;
     const bool spaced = j < end && IsSpace(text[j]);
     const bool glued = j < end && after_lower && IsUpper(text[j]);
-    if (words >= 3 && (spaced || glued)) {
+    if (words >= 3 && !initial && (spaced || glued)) {
       size_t next = j;
       while (next < end && IsSpace(text[next])) ++next;
       if (next < end) {

@@ -1,0 +1,62 @@
+// Flags shared by the subcommands, and their translation into a validated neardup::Config.
+// Flags exist only here and in the *_command files; the library never sees them.
+#ifndef NEARDUP_CLI_OPTIONS_H_
+#define NEARDUP_CLI_OPTIONS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "absl/status/statusor.h"
+#include "neardup/config.h"
+#include "neardup/io/jsonl.h"
+
+namespace neardup::cli {
+
+// Exit codes, documented in --help and README.md.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitCheckFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+struct CommonOptions {
+  std::vector<std::string> inputs;
+  double threshold = 0.8;
+  int num_perm = 128;
+  std::string shingle = "word:5";
+  std::string passages = "line";
+  int threads = 0;
+  uint64_t seed = 1;
+  std::string id_field = "id";
+  std::string text_field = "text";
+  bool quiet = false;
+  bool verbose = false;
+};
+
+// Registers the inputs and every common option on `command`, with defaults shown in --help.
+void AddCommonOptions(CLI::App& command, CommonOptions& options);
+
+absl::StatusOr<Config> MakeConfig(const CommonOptions& options);
+JsonlOptions MakeJsonlOptions(const CommonOptions& options);
+
+// Diagnostics on stderr, prefixed "neardup: ". --quiet keeps only errors.
+class Messages {
+ public:
+  explicit Messages(const CommonOptions& options) : quiet_(options.quiet), verbose_(options.verbose) {}
+  void Error(std::string_view message) const;
+  void Error(const absl::Status& status) const;  // its message alone; the code is not shown
+  void Info(std::string_view message) const;
+  void Verbose(std::string_view message) const;
+  bool quiet() const { return quiet_; }
+  bool verbose() const { return verbose_; }
+
+ private:
+  bool quiet_;
+  bool verbose_;
+};
+
+}  // namespace neardup::cli
+
+#endif  // NEARDUP_CLI_OPTIONS_H_
