@@ -1,0 +1,102 @@
+#include "cli/run_binary.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace neardup::testing {
+namespace {
+
+std::string Quote(const std::string& arg) {
+  std::string out = "'";
+  for (char c : arg) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+void WriteFile(const std::filesystem::path& path, const std::string& bytes) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+std::string SourcePath(const std::string& relative) {
+  return std::string(NEARDUP_SOURCE_DIR) + "/" + relative;
+}
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  path_ = std::filesystem::temp_directory_path() /
+          ("neardup-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::remove_all(path_);
+  std::filesystem::create_directories(path_);
+  // World-accessible, so that runs as an unprivileged user can write here too.
+  std::filesystem::permissions(path_, std::filesystem::perms::all);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+RunResult RunNeardup(const std::vector<std::string>& args, const std::string& stdin_text,
+                     bool as_nobody) {
+  TempDir io;
+  WriteFile(io.path() / "stdin", stdin_text);
+  std::string command;
+  if (as_nobody && geteuid() == 0) command += "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  command += Quote(NEARDUP_BINARY);
+  for (const auto& arg : args) command += " " + Quote(arg);
+  command += " <" + Quote(io / "stdin") + " >" + Quote(io / "out") + " 2>" + Quote(io / "err");
+  const int status = std::system(command.c_str());
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadFile(io.path() / "out");
+  result.err = ReadFile(io.path() / "err");
+  return result;
+}
+
+std::vector<std::pair<std::string, std::string>> ReadTree(const std::filesystem::path& dir) {
+  std::vector<std::pair<std::string, std::string>> files;
+  if (!std::filesystem::exists(dir)) return files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) {
+      files.emplace_back(std::filesystem::relative(entry.path(), dir).string(), ReadFile(entry.path()));
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    const size_t end = nl == std::string::npos ? text.size() : nl + 1;
+    lines.push_back(text.substr(pos, end - pos));
+    pos = end;
+  }
+  return lines;
+}
+
+}  // namespace neardup::testing

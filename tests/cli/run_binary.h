@@ -1,0 +1,50 @@
+// Helpers for end-to-end tests: run the real neardup binary and look at files it wrote.
+#ifndef NEARDUP_TESTS_CLI_RUN_BINARY_H_
+#define NEARDUP_TESTS_CLI_RUN_BINARY_H_
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace neardup::testing {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs `neardup args...` with `stdin_text` on its standard input. `as_nobody` runs it as an
+// unprivileged user when the tests run as root (so that file permissions apply).
+RunResult RunNeardup(const std::vector<std::string>& args, const std::string& stdin_text = "",
+                     bool as_nobody = false);
+
+// A fresh, empty directory removed (with its contents) on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;  // owns the directory
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string ReadFile(const std::filesystem::path& path);
+void WriteFile(const std::filesystem::path& path, const std::string& bytes);
+
+// Path of a file in the source tree, e.g. SourcePath("corpus/seeds").
+std::string SourcePath(const std::string& relative);
+
+// Every regular file under `dir`, as relative path -> bytes.
+std::vector<std::pair<std::string, std::string>> ReadTree(const std::filesystem::path& dir);
+
+// The 1-based lines of `text` split on '\n', each with its '\n' (the last may lack one).
+std::vector<std::string> SplitLines(const std::string& text);
+
+}  // namespace neardup::testing
+
+#endif  // NEARDUP_TESTS_CLI_RUN_BINARY_H_
