@@ -10,7 +10,7 @@
 namespace {
 
 constexpr const char* kExitCodes =
-    "Exit codes: 0 success; 1 check found more duplication than allowed; 2 usage or input error.";
+    "Exit codes: 0 success; 1 check found more duplication than allowed; 2 usage or input error.\n";
 
 }  // namespace
 

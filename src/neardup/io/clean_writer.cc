@@ -1,1 +1,172 @@
-// placeholder
+#include "neardup/io/clean_writer.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/str_format.h"
+#include "neardup/io/atomic_file.h"
+#include "neardup/io/byte_stream.h"
+#include "neardup/io/json_string.h"
+#include "neardup/status_macros.h"
+
+namespace neardup {
+namespace {
+
+// The walk below must yield documents exactly as InputCorpus does (same files, same skipped
+// lines, same size limit), or edits would land on the wrong documents.
+constexpr uint64_t kMaxDocumentBytes = uint64_t{1} << 32;
+
+using Cuts = std::vector<std::pair<size_t, size_t>>;
+
+absl::Status CheckSize(const std::string& text, const std::string& location) {
+  if (text.size() < kMaxDocumentBytes) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrFormat("%s: document is 4 GiB or larger; split it into smaller documents", location));
+}
+
+// Hands out edits in corpus order and notices when the two sequences disagree in length.
+class EditCursor {
+ public:
+  explicit EditCursor(std::span<const DocumentEdit> edits) : edits_(edits) {}
+
+  absl::StatusOr<const DocumentEdit*> Next(const std::string& location) {
+    if (next_ == edits_.size()) {
+      return absl::FailedPreconditionError(absl::StrFormat(
+          "%s: the inputs hold more than the %d documents read before; did they change?", location,
+          edits_.size()));
+    }
+    return &edits_[next_++];
+  }
+  size_t used() const { return next_; }
+
+ private:
+  std::span<const DocumentEdit> edits_;
+  size_t next_ = 0;
+};
+
+absl::Status CheckCuts(const Cuts& cuts, size_t size, const std::string& location) {
+  size_t previous_end = 0;
+  for (const auto& [start, end] : cuts) {
+    if (start < previous_end || start > end || end > size) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s: cut [%d, %d) is not sorted, disjoint and within the %d-byte text", location, start, end, size));
+    }
+    previous_end = end;
+  }
+  return absl::OkStatus();
+}
+
+std::string WithoutCuts(std::string_view text, const Cuts& cuts) {
+  std::string out;
+  out.reserve(text.size());
+  size_t kept_from = 0;
+  for (const auto& [start, end] : cuts) {
+    out.append(text.substr(kept_from, start - kept_from));
+    kept_from = end;
+  }
+  out.append(text.substr(kept_from));
+  return out;
+}
+
+absl::Status WriteTextFile(const InputFile& file, EditCursor& cursor, const std::string& outdir) {
+  NEARDUP_ASSIGN_OR_RETURN(const std::string text,
+                           ReadWholeFile(file.path, file.display, file.compression));
+  NEARDUP_RETURN_IF_ERROR(CheckSize(text, file.display));
+  NEARDUP_ASSIGN_OR_RETURN(const DocumentEdit* edit, cursor.Next(file.display));
+  if (edit->drop) return absl::OkStatus();
+  NEARDUP_RETURN_IF_ERROR(CheckCuts(edit->cuts, text.size(), file.display));
+  NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> out,
+                           AtomicFile::Create(outdir + "/" + file.relative, file.compression));
+  NEARDUP_RETURN_IF_ERROR(out->Write(edit->cuts.empty() ? text : WithoutCuts(text, edit->cuts)));
+  return out->Commit();
+}
+
+// The line with the text literal of `record` replaced by one without the cut characters; every
+// other byte of the line is copied.
+absl::StatusOr<std::string> CutRecord(std::string_view line, const JsonlRecord& record, const Cuts& cuts,
+                                      const std::string& location) {
+  const std::string_view literal = line.substr(record.text_begin, record.text_end - record.text_begin);
+  absl::StatusOr<DecodedJsonString> decoded = DecodeJsonString(literal);
+  if (!decoded.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s: %s", location, std::string(decoded.status().message())));
+  }
+  // Guards the byte map: cuts are offsets into the text simdjson decoded.
+  if (decoded->text != record.text) {
+    return absl::InternalError(absl::StrFormat("%s: text field decodes inconsistently", location));
+  }
+  std::string out(line.substr(0, record.text_begin));
+  out += CutJsonString(literal, *decoded, cuts);
+  out.append(line.substr(record.text_end));
+  return out;
+}
+
+absl::Status WriteJsonlFile(const InputFile& file, JsonlParser& parser, EditCursor& cursor,
+                            const std::string& outdir) {
+  NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<LineReader> reader,
+                           LineReader::Open(file.path, file.display, file.compression));
+  NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> out,
+                           AtomicFile::Create(outdir + "/" + file.relative, file.compression));
+  std::string line;
+  bool terminated = false;
+  while (true) {
+    NEARDUP_ASSIGN_OR_RETURN(const bool more, reader->Next(line, terminated));
+    if (!more) break;
+    const std::string_view eol = terminated ? "\n" : "";
+    const auto copy_line = [&] {
+      NEARDUP_RETURN_IF_ERROR(out->Write(line));
+      return out->Write(eol);
+    };
+    if (IsBlankLine(line)) {
+      NEARDUP_RETURN_IF_ERROR(copy_line());
+      continue;
+    }
+    const std::string location = absl::StrFormat("%s:%d", file.display, reader->line_number());
+    absl::StatusOr<JsonlRecord> record = parser.Parse(line);
+    if (!record.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("%s: %s", location, std::string(record.status().message())));
+    }
+    if (!record->has_text) {
+      NEARDUP_RETURN_IF_ERROR(copy_line());
+      continue;
+    }
+    NEARDUP_RETURN_IF_ERROR(CheckSize(record->text, location));
+    NEARDUP_ASSIGN_OR_RETURN(const DocumentEdit* edit, cursor.Next(location));
+    if (edit->drop) continue;
+    if (edit->cuts.empty()) {
+      NEARDUP_RETURN_IF_ERROR(copy_line());
+      continue;
+    }
+    NEARDUP_RETURN_IF_ERROR(CheckCuts(edit->cuts, record->text.size(), location));
+    NEARDUP_ASSIGN_OR_RETURN(const std::string cut, CutRecord(line, *record, edit->cuts, location));
+    NEARDUP_RETURN_IF_ERROR(out->Write(cut));
+    NEARDUP_RETURN_IF_ERROR(out->Write(eol));
+  }
+  return out->Commit();
+}
+
+}  // namespace
+
+absl::Status WriteCleaned(const InputSet& inputs, const JsonlOptions& options,
+                          std::span<const DocumentEdit> edits, const std::string& outdir) {
+  EditCursor cursor(edits);
+  JsonlParser parser(options);
+  for (const InputFile& file : inputs.files()) {
+    if (file.format == InputFormat::kText) {
+      NEARDUP_RETURN_IF_ERROR(WriteTextFile(file, cursor, outdir));
+    } else {
+      NEARDUP_RETURN_IF_ERROR(WriteJsonlFile(file, parser, cursor, outdir));
+    }
+  }
+  if (cursor.used() != edits.size()) {
+    return absl::FailedPreconditionError(absl::StrFormat(
+        "the inputs now hold %d documents, not the %d read before; did they change?", cursor.used(),
+        edits.size()));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace neardup

@@ -1,1 +1,214 @@
-// placeholder
+#include "neardup/io/json_string.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "absl/strings/str_format.h"
+
+namespace neardup {
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The four hex digits after "\u" at literal[at]; -1 when they are not all there.
+int32_t ReadHex4(std::string_view literal, size_t at) {
+  if (at + 4 > literal.size()) return -1;
+  int32_t value = 0;
+  for (size_t i = at; i < at + 4; ++i) {
+    const int digit = HexValue(literal[i]);
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+void AppendUtf8(uint32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Decodes the "\uXXXX" escape (or surrogate pair) at literal[at]. Returns the code point and sets
+// `length` to the escape's length in the literal, or returns an error.
+absl::StatusOr<uint32_t> DecodeUnicodeEscape(std::string_view literal, size_t at, size_t& length) {
+  const int32_t high = ReadHex4(literal, at + 2);
+  if (high < 0) return absl::InvalidArgumentError(absl::StrFormat("bad \\u escape at byte %d", at));
+  length = 6;
+  if (high >= 0xDC00 && high <= 0xDFFF) {
+    return absl::InvalidArgumentError(absl::StrFormat("lone low surrogate at byte %d", at));
+  }
+  if (high < 0xD800 || high > 0xDBFF) return static_cast<uint32_t>(high);
+  const bool has_pair = at + 12 <= literal.size() && literal[at + 6] == '\\' && literal[at + 7] == 'u';
+  const int32_t low = has_pair ? ReadHex4(literal, at + 8) : -1;
+  if (low < 0xDC00 || low > 0xDFFF) {
+    return absl::InvalidArgumentError(absl::StrFormat("lone high surrogate at byte %d", at));
+  }
+  length = 12;
+  return 0x10000 + ((static_cast<uint32_t>(high) - 0xD800) << 10) + (static_cast<uint32_t>(low) - 0xDC00);
+}
+
+// One escape at literal[at] (which is '\\'): appends its bytes and returns the escape's length.
+absl::StatusOr<size_t> DecodeEscape(std::string_view literal, size_t at, std::string& text) {
+  if (at + 1 >= literal.size()) return absl::InvalidArgumentError("unterminated string");
+  switch (literal[at + 1]) {
+    case '"': text += '"'; return 2;
+    case '\\': text += '\\'; return 2;
+    case '/': text += '/'; return 2;
+    case 'b': text += '\b'; return 2;
+    case 'f': text += '\f'; return 2;
+    case 'n': text += '\n'; return 2;
+    case 'r': text += '\r'; return 2;
+    case 't': text += '\t'; return 2;
+    case 'u': {
+      size_t length = 0;
+      const absl::StatusOr<uint32_t> cp = DecodeUnicodeEscape(literal, at, length);
+      if (!cp.ok()) return cp.status();
+      AppendUtf8(*cp, text);
+      return length;
+    }
+    default:
+      return absl::InvalidArgumentError(absl::StrFormat("bad escape at byte %d", at));
+  }
+}
+
+// Length of the valid UTF-8 sequence at bytes[at], or 0 when the byte there does not start one.
+size_t ValidUtf8Length(std::string_view bytes, size_t at) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(bytes[i]); };
+  const unsigned char lead = byte(at);
+  if (lead < 0x80) return 1;
+  size_t length = 0;
+  unsigned char min = 0x80, max = 0xBF;  // allowed range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) min = 0xA0;  // overlong
+    if (lead == 0xED) max = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) min = 0x90;  // overlong
+    if (lead == 0xF4) max = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (at + length > bytes.size()) return 0;
+  if (byte(at + 1) < min || byte(at + 1) > max) return 0;
+  for (size_t i = at + 2; i < at + length; ++i) {
+    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+absl::StatusOr<DecodedJsonString> DecodeJsonString(std::string_view literal) {
+  if (literal.empty() || literal[0] != '"') return absl::InvalidArgumentError("not a string literal");
+  // raw_at holds 32-bit offsets.
+  if (literal.size() > std::numeric_limits<uint32_t>::max()) {
+    return absl::InvalidArgumentError("string literal of 4 GiB or more");
+  }
+  DecodedJsonString decoded;
+  decoded.text.reserve(literal.size());
+  decoded.raw_at.reserve(literal.size());
+  size_t i = 1;
+  while (i < literal.size()) {
+    const char c = literal[i];
+    if (c == '"') {
+      decoded.raw_at.push_back(static_cast<uint32_t>(i));
+      return decoded;
+    }
+    if (static_cast<unsigned char>(c) < 0x20) {
+      return absl::InvalidArgumentError(absl::StrFormat("unescaped control character at byte %d", i));
+    }
+    size_t length = 1;
+    if (c == '\\') {
+      const absl::StatusOr<size_t> escape = DecodeEscape(literal, i, decoded.text);
+      if (!escape.ok()) return escape.status();
+      length = *escape;
+    } else {
+      decoded.text += c;
+    }
+    // Every byte an escape produced maps back to the escape's first byte.
+    decoded.raw_at.resize(decoded.text.size(), static_cast<uint32_t>(i));
+    i += length;
+  }
+  return absl::InvalidArgumentError("unterminated string");
+}
+
+std::string CutJsonString(std::string_view literal, const DecodedJsonString& decoded,
+                          const std::vector<std::pair<size_t, size_t>>& cuts) {
+  const size_t size = decoded.text.size();
+  std::string out;
+  out.reserve(literal.size());
+  out += '"';
+  size_t kept_from = 0;
+  const auto keep = [&](size_t end) {
+    // raw_at[i] is where the character starting at i begins in the literal, so the kept
+    // characters [kept_from, end) are exactly literal[raw_at[kept_from], raw_at[end]).
+    if (kept_from >= end) return;
+    const uint32_t from = decoded.raw_at[kept_from];
+    out.append(literal.substr(from, decoded.raw_at[end] - from));
+  };
+  for (const auto& [start, end] : cuts) {
+    const size_t cut_start = std::min(start, size);
+    keep(cut_start);
+    kept_from = std::max(kept_from, std::min(end, size));
+  }
+  keep(size);
+  out += '"';
+  return out;
+}
+
+std::string QuoteJson(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + 2);
+  out += '"';
+  size_t i = 0;
+  while (i < bytes.size()) {
+    const unsigned char c = static_cast<unsigned char>(bytes[i]);
+    switch (c) {
+      case '"': out += "\\\""; ++i; continue;
+      case '\\': out += "\\\\"; ++i; continue;
+      case '\b': out += "\\b"; ++i; continue;
+      case '\f': out += "\\f"; ++i; continue;
+      case '\n': out += "\\n"; ++i; continue;
+      case '\r': out += "\\r"; ++i; continue;
+      case '\t': out += "\\t"; ++i; continue;
+      default: break;
+    }
+    if (c < 0x20) {
+      out += absl::StrFormat("\\u%04x", c);
+      ++i;
+      continue;
+    }
+    const size_t length = ValidUtf8Length(bytes, i);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for each byte that is not part of valid UTF-8
+      ++i;
+    } else {
+      out.append(bytes.substr(i, length));
+      i += length;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace neardup

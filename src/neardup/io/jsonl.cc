@@ -1,1 +1,239 @@
-// placeholder
+#include "neardup/io/jsonl.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+#include "absl/strings/str_format.h"
+#include "neardup/status_macros.h"
+
+namespace neardup {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// Deeper nesting is refused rather than risking the stack in Validate().
+constexpr int kMaxDepth = 1024;
+
+absl::Status JsonError(simdjson::error_code error) {
+  switch (error) {
+    case simdjson::UTF8_ERROR: return absl::InvalidArgumentError("invalid UTF-8");
+    case simdjson::UNCLOSED_STRING: return absl::InvalidArgumentError("unclosed string");
+    case simdjson::STRING_ERROR: return absl::InvalidArgumentError("invalid string");
+    case simdjson::NUMBER_ERROR: return absl::InvalidArgumentError("invalid number");
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR: return absl::InvalidArgumentError("invalid literal");
+    case simdjson::TAPE_ERROR:
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return absl::InvalidArgumentError("malformed JSON");
+    case simdjson::DEPTH_ERROR: return absl::InvalidArgumentError("nested too deeply");
+    case simdjson::EMPTY: return absl::InvalidArgumentError("empty line");
+    default:
+      return absl::InvalidArgumentError(absl::StrFormat("invalid JSON (%s)", simdjson::error_message(error)));
+  }
+}
+
+#define NEARDUP_JSON_TRY(expr)                              \
+  do {                                                      \
+    const simdjson::error_code neardup_json_error_ = (expr); \
+    if (neardup_json_error_) return JsonError(neardup_json_error_); \
+  } while (0)
+
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view TrimRight(std::string_view s) {
+  while (!s.empty() && IsJsonSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The JSON number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?. Checked by hand because
+// simdjson's number getters refuse valid numbers that do not fit a double or a 64-bit integer.
+bool IsJsonNumber(std::string_view s) {
+  size_t i = 0;
+  const auto digits = [&] {
+    const size_t start = i;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    return i > start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
+absl::StatusOr<std::string_view> NumberToken(od::value& value) {
+  const std::string_view token = TrimRight(value.raw_json_token());
+  if (!IsJsonNumber(token)) return absl::InvalidArgumentError("invalid number");
+  return token;
+}
+
+// Walks a value completely: on-demand parsing checks only what is read, and a record we pass
+// through unread must still be well-formed JSON.
+absl::Status Validate(od::value value, int depth) {
+  if (depth > kMaxDepth) return JsonError(simdjson::DEPTH_ERROR);
+  od::json_type type;
+  NEARDUP_JSON_TRY(value.type().get(type));
+  switch (type) {
+    case od::json_type::array: {
+      od::array array;
+      NEARDUP_JSON_TRY(value.get_array().get(array));
+      for (auto element : array) {
+        od::value item;
+        NEARDUP_JSON_TRY(element.get(item));
+        NEARDUP_RETURN_IF_ERROR(Validate(item, depth + 1));
+      }
+      return absl::OkStatus();
+    }
+    case od::json_type::object: {
+      od::object object;
+      NEARDUP_JSON_TRY(value.get_object().get(object));
+      for (auto member : object) {
+        od::field field;
+        NEARDUP_JSON_TRY(std::move(member).get(field));
+        std::string_view key;
+        NEARDUP_JSON_TRY(field.unescaped_key().get(key));
+        NEARDUP_RETURN_IF_ERROR(Validate(field.value(), depth + 1));
+      }
+      return absl::OkStatus();
+    }
+    case od::json_type::number:
+      return NumberToken(value).status();
+    case od::json_type::string: {
+      std::string_view text;
+      NEARDUP_JSON_TRY(value.get_string().get(text));
+      return absl::OkStatus();
+    }
+    case od::json_type::boolean: {
+      bool flag;
+      NEARDUP_JSON_TRY(value.get_bool().get(flag));
+      return absl::OkStatus();
+    }
+    case od::json_type::null: {
+      bool is_null;
+      NEARDUP_JSON_TRY(value.is_null().get(is_null));
+      if (!is_null) return JsonError(simdjson::N_ATOM_ERROR);
+      return absl::OkStatus();
+    }
+  }
+  return JsonError(simdjson::TAPE_ERROR);
+}
+
+// Offset of the quote closing the literal whose opening quote is at line[open]. The literal has
+// already been validated by simdjson, so an escape is always followed by its character.
+size_t ClosingQuote(std::string_view line, size_t open) {
+  size_t i = open + 1;
+  while (i < line.size() && line[i] != '"') i += line[i] == '\\' ? 2 : 1;
+  return i;
+}
+
+}  // namespace
+
+struct JsonlParser::Impl {
+  absl::Status Read(od::value value, bool is_text, bool is_id, std::string_view line,
+                    JsonlRecord& record);
+
+  JsonlOptions options;
+  simdjson::padded_string buffer{size_t{4096}};  // holds the current line; grows, never shrinks
+  od::parser parser;
+};
+
+// Reads the text and/or id field (`value` may be both when the options name the same field).
+absl::Status JsonlParser::Impl::Read(od::value value, bool is_text, bool is_id, std::string_view line,
+                                     JsonlRecord& record) {
+  od::json_type type;
+  NEARDUP_JSON_TRY(value.type().get(type));
+  if (type == od::json_type::string) {
+    // The token starts at the opening quote; it also spans any whitespace after the literal,
+    // so the end is found by scanning.
+    const std::string_view token = value.raw_json_token();
+    std::string_view text;
+    NEARDUP_JSON_TRY(value.get_string().get(text));
+    if (is_text) {
+      record.has_text = true;
+      record.text = std::string(text);
+      record.text_begin = static_cast<size_t>(token.data() - buffer.data());
+      record.text_end = ClosingQuote(line, record.text_begin) + 1;
+    }
+    if (is_id) record.id = std::string(text);
+    return absl::OkStatus();
+  }
+  if (type == od::json_type::number && is_id) {
+    NEARDUP_ASSIGN_OR_RETURN(const std::string_view number, NumberToken(value));
+    record.id = std::string(number);
+    return absl::OkStatus();
+  }
+  return Validate(value, 1);
+}
+
+JsonlParser::JsonlParser(JsonlOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+}
+
+JsonlParser::~JsonlParser() = default;
+
+absl::StatusOr<JsonlRecord> JsonlParser::Parse(std::string_view line) {
+  Impl& impl = *impl_;
+  if (impl.buffer.data() == nullptr || impl.buffer.size() < line.size()) {
+    impl.buffer = simdjson::padded_string(std::max(line.size(), 2 * impl.buffer.size()));
+    if (impl.buffer.data() == nullptr) return absl::ResourceExhaustedError("line too long to buffer");
+  }
+  // The document is exactly the line's bytes; the padding simdjson may read past them is zeroed.
+  std::memcpy(impl.buffer.data(), line.data(), line.size());
+  std::memset(impl.buffer.data() + line.size(), 0, simdjson::SIMDJSON_PADDING);
+  od::document doc;
+  NEARDUP_JSON_TRY(impl.parser.iterate(impl.buffer.data(), line.size(),
+                                       impl.buffer.size() + simdjson::SIMDJSON_PADDING)
+                       .get(doc));
+  od::object object;
+  const simdjson::error_code object_error = doc.get_object().get(object);
+  if (object_error == simdjson::INCORRECT_TYPE) return absl::InvalidArgumentError("not a JSON object");
+  NEARDUP_JSON_TRY(object_error);
+
+  JsonlRecord record;
+  bool seen_text = false;
+  bool seen_id = false;
+  for (auto member : object) {
+    od::field field;
+    NEARDUP_JSON_TRY(std::move(member).get(field));
+    std::string_view key;
+    NEARDUP_JSON_TRY(field.unescaped_key().get(key));
+    // A repeated key: the first occurrence counts, later ones are only validated.
+    const bool is_text = !seen_text && key == impl.options.text_field;
+    const bool is_id = !seen_id && key == impl.options.id_field;
+    seen_text = seen_text || is_text;
+    seen_id = seen_id || is_id;
+    if (is_text || is_id) {
+      NEARDUP_RETURN_IF_ERROR(impl.Read(field.value(), is_text, is_id, line, record));
+    } else {
+      NEARDUP_RETURN_IF_ERROR(Validate(field.value(), 1));
+    }
+  }
+  // Anything left after the object (say, a second object) makes the line more than one record.
+  const char* rest = nullptr;
+  if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) {
+    return absl::InvalidArgumentError("trailing content after the object");
+  }
+  return record;
+}
+
+bool IsBlankLine(std::string_view line) {
+  return std::all_of(line.begin(), line.end(), IsJsonSpace);
+}
+
+}  // namespace neardup

@@ -1,0 +1,138 @@
+// JSONL records: the text field's value and position, the id, and which lines are malformed.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "neardup/io/jsonl.h"
+
+namespace neardup {
+namespace {
+
+JsonlRecord MustParse(JsonlParser& parser, const std::string& line) {
+  const absl::StatusOr<JsonlRecord> record = parser.Parse(line);
+  INFO(record.status().ToString());
+  REQUIRE(record.ok());
+  return *record;
+}
+
+}  // namespace
+
+TEST_CASE("the text field is decoded and located as its raw literal within the line") {
+  JsonlParser parser({});
+  const std::string line = R"({"id": "doc-1", "text": "hello\nworld", "meta": {"a": [1, 2]}})";
+  const JsonlRecord record = MustParse(parser, line);
+  CHECK(record.has_text);
+  CHECK(record.text == "hello\nworld");
+  CHECK(record.text_begin == 24);
+  CHECK(record.text_end == 38);
+  CHECK(line.substr(record.text_begin, record.text_end - record.text_begin) == R"("hello\nworld")");
+  CHECK(record.id == "doc-1");
+}
+
+TEST_CASE("the literal ends at its closing quote, not at the whitespace after it") {
+  JsonlParser parser({});
+  const JsonlRecord record = MustParse(parser, R"({"text": "a\"b"   , "id": 7})");
+  CHECK(record.text == "a\"b");
+  CHECK(record.text_begin == 9);
+  CHECK(record.text_end == 15);
+}
+
+TEST_CASE("a numeric id is kept as written") {
+  JsonlParser parser({});
+  CHECK(MustParse(parser, R"({"id": 7, "text": "x"})").id == "7");
+  CHECK(MustParse(parser, R"({"id": -12.50e+3 , "text": "x"})").id == "-12.50e+3");
+  CHECK(MustParse(parser, R"({"text": "x", "id": 123456789012345678901234567890})").id ==
+        "123456789012345678901234567890");
+}
+
+TEST_CASE("an id that is neither string nor number is absent") {
+  JsonlParser parser({});
+  CHECK_FALSE(MustParse(parser, R"({"id": true, "text": "x"})").id.has_value());
+  CHECK_FALSE(MustParse(parser, R"({"id": null, "text": "x"})").id.has_value());
+  CHECK_FALSE(MustParse(parser, R"({"id": {"n": 1}, "text": "x"})").id.has_value());
+  CHECK_FALSE(MustParse(parser, R"({"text": "x"})").id.has_value());
+}
+
+TEST_CASE("a record without a string text field has no text but is not an error") {
+  JsonlParser parser({});
+  for (const std::string line : {
+           R"({})",
+           R"({"id": "a", "body": "elsewhere"})",
+           R"({"text": 42})",
+           R"({"text": null})",
+           R"({"text": ["a", "b"]})",
+           R"({"text": {"text": "nested"}})",
+       }) {
+    CAPTURE(line);
+    CHECK_FALSE(MustParse(parser, line).has_text);
+  }
+}
+
+TEST_CASE("when a key repeats, its first occurrence counts") {
+  JsonlParser parser({});
+  const JsonlRecord record = MustParse(parser, R"({"text": "first", "id": "a", "text": "second", "id": "b"})");
+  CHECK(record.text == "first");
+  CHECK(record.text_begin == 9);
+  CHECK(record.id == "a");
+}
+
+TEST_CASE("keys are compared after unescaping") {
+  JsonlParser parser({});
+  CHECK(MustParse(parser, R"({"te\u0078t": "x"})").text == "x");
+}
+
+TEST_CASE("the text and id fields can be renamed") {
+  JsonlParser parser({.text_field = "body", .id_field = "key"});
+  const JsonlRecord record = MustParse(parser, R"({"key": "k1", "text": "not this", "body": "this"})");
+  CHECK(record.text == "this");
+  CHECK(record.id == "k1");
+}
+
+TEST_CASE("a line that is not exactly one well-formed JSON object is an error") {
+  JsonlParser parser({});
+  for (const std::string& line : {
+           std::string(R"({"id": "a", "text": "b")"),         // missing closing brace
+           std::string(R"({"text": "a"} x)"),                 // trailing garbage
+           std::string(R"({"text": "a"} {"text": "b"})"),     // two objects
+           std::string(R"(["text", "a"])"),                   // an array
+           std::string(R"("text")"),                          // a string
+           std::string("42"),                                 // a number
+           std::string("{\"text\": \"caf\xE9\"}"),            // invalid UTF-8 in the text
+           std::string("{\"other\": \"\xFF\", \"text\": \"a\"}"),  // invalid UTF-8 elsewhere
+           std::string(R"({"text": "a", "n": [1 2]})"),       // nested missing comma
+           std::string(R"({"text": "a", "n": 01})"),          // leading zero
+           std::string(R"({"text": "a", "n": 1.})"),          // bare decimal point
+           std::string(R"({"text": "a",})"),                  // trailing comma
+           std::string(R"({"text": "a", "b": tru})"),         // bad literal
+           std::string(R"({text: "a"})"),                     // unquoted key
+           std::string(R"({"text": "\q"})"),                  // bad escape
+           std::string(R"({"text": "\ud800"})"),              // lone surrogate
+           std::string(R"({"a": {"b": [1, {"c": }]}, "text": "x"})"),  // deep missing value
+           std::string(""),
+       }) {
+    CAPTURE(line);
+    const absl::StatusOr<JsonlRecord> record = parser.Parse(line);
+    CHECK(absl::IsInvalidArgument(record.status()));
+  }
+}
+
+TEST_CASE("the parser can be reused across lines of different lengths") {
+  JsonlParser parser({});
+  const std::string long_line = "{\"text\": \"" + std::string(100000, 'a') + "\"}";
+  CHECK(MustParse(parser, long_line).text.size() == 100000);
+  CHECK(MustParse(parser, R"({"text": "b"})").text == "b");
+  // A prefix of the previous line must not borrow its end from the reused buffer.
+  CHECK_FALSE(parser.Parse(long_line.substr(0, 5000)).ok());
+  CHECK(MustParse(parser, R"({"text": "c"})").text == "c");
+}
+
+TEST_CASE("a line is blank when empty or only whitespace") {
+  CHECK(IsBlankLine(""));
+  CHECK(IsBlankLine("   "));
+  CHECK(IsBlankLine(" \t\r"));
+  CHECK_FALSE(IsBlankLine(" {} "));
+  CHECK_FALSE(IsBlankLine("x"));
+}
+
+}  // namespace neardup
