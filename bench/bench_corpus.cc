@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <sstream>
+#include <string_view>
 #include <unordered_set>
 #include <utility>
 

@@ -11,7 +11,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -29,7 +28,7 @@ struct CorpusOptions {
   size_t doc_bytes = 3000;
   double exact_copy_rate = 0.10;    // byte-identical copy of an earlier original
   double near_copy_rate = 0.10;     // copy of an earlier original with some words substituted
-  double near_word_rate = 0.05;     // share of words a near copy substitutes
+  double near_word_rate = 0.01;     // share of words a near copy substitutes (J about 0.9)
   double repeat_paragraph_rate = 0.05;  // original with one of its paragraphs pasted a second time
   std::string seed_dir;             // empty: <source dir>/corpus/seeds
 };

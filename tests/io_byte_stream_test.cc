@@ -101,7 +101,8 @@ TEST_CASE("what a sink writes reads back line by line in every compression") {
     CAPTURE(name);
     TempDir dir;
     WriteThroughSink(dir / name, compression, {"alpha\nbe", "ta\r\n", "\n", "", "gamma"});
-    const std::vector<Line> expected = {{"alpha", true}, {"beta\r", true}, {"", true}, {"gamma", false}};
+    const std::vector<Line> expected = {
+        {"alpha", true}, {"beta\r", true}, {"", true}, {"gamma", false}};
     CHECK(ReadLines(dir / name, compression) == expected);
     auto whole = ReadWholeFile(dir / name, name, compression);
     REQUIRE(whole.ok());
@@ -189,14 +190,16 @@ TEST_CASE("a truncated gzip file fails after the lines it does hold") {
 TEST_CASE("corrupt or truncated zstd data is an error naming the file") {
   TempDir dir;
   WriteRaw(dir / "bad.zst", "plain text, not a zstd frame\n");
-  const absl::StatusOr<std::string> bad = ReadWholeFile(dir / "bad.zst", "bad.zst", Compression::kZstd);
+  const absl::StatusOr<std::string> bad =
+      ReadWholeFile(dir / "bad.zst", "bad.zst", Compression::kZstd);
   REQUIRE_FALSE(bad.ok());
   CHECK(std::string(bad.status().message()).rfind("bad.zst: corrupt zstd data", 0) == 0);
 
   WriteThroughSink(dir / "full.zst", Compression::kZstd, {std::string(100000, 'q')});
   const std::string full = ReadRaw(dir / "full.zst");
   WriteRaw(dir / "cut.zst", full.substr(0, full.size() - 3));
-  const absl::StatusOr<std::string> cut = ReadWholeFile(dir / "cut.zst", "cut.zst", Compression::kZstd);
+  const absl::StatusOr<std::string> cut =
+      ReadWholeFile(dir / "cut.zst", "cut.zst", Compression::kZstd);
   REQUIRE_FALSE(cut.ok());
   CHECK(std::string(cut.status().message()) == "cut.zst: truncated zstd data");
 }

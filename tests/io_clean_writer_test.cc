@@ -58,10 +58,14 @@ InputSet MustResolve(const std::vector<std::string>& args) {
 
 DocumentEdit Keep() { return {}; }
 DocumentEdit Drop() { return {.drop = true, .cuts = {}}; }
-DocumentEdit Cuts(std::vector<std::pair<size_t, size_t>> cuts) { return {.drop = false, .cuts = cuts}; }
+DocumentEdit Cuts(std::vector<std::pair<size_t, size_t>> cuts) {
+  return {.drop = false, .cuts = cuts};
+}
 
-const std::string kLine1 = R"({"id": "a", "meta": {"u": "http:\/\/x\/1", "n": [1, 2.50]}, "text": "one\ntwo\nthree"})";
-const std::string kLine1Cut = R"({"id": "a", "meta": {"u": "http:\/\/x\/1", "n": [1, 2.50]}, "text": "one\nthree"})";
+const std::string kLine1 =
+    R"({"id": "a", "meta": {"u": "http:\/\/x\/1", "n": [1, 2.50]}, "text": "one\ntwo\nthree"})";
+const std::string kLine1Cut =
+    R"({"id": "a", "meta": {"u": "http:\/\/x\/1", "n": [1, 2.50]}, "text": "one\nthree"})";
 const std::string kNoText = R"({"id": "c", "body": "no text"})";
 const std::string kUntouched = R"({"text": "caf\u00e9 \"q\"", "z": 1})";
 
@@ -83,35 +87,49 @@ TEST_CASE("text files lose their cut ranges; dropped ones are not written") {
 TEST_CASE("JSONL records are dropped or cut with every other byte of the file kept") {
   TempDir dir;
   WriteFile(dir / "in/d.jsonl",
-            kLine1 + "\n" +                              // document 0: cut "two\n"
-            "\n" +                                       // blank: kept
-            R"({"id": "b", "text": "dup"})" + "\n" +     // document 1: dropped
-            kNoText + "\n" +                             // no text: kept
-            "  \n" +                                     // blank: kept
-            kUntouched + "\r\n" +                        // document 2: kept, CRLF and all
-            R"({"text": "x\ty", "z": [true]})" + "\r\n" +  // document 3: the tab cut
-            R"({"text": "end"})");                       // document 4: emptied, no newline
+            kLine1 + "\n" +                                    // document 0: cut "two\n"
+                "\n" +                                         // blank: kept
+                R"({"id": "b", "text": "dup"})" + "\n" +       // document 1: dropped
+                kNoText + "\n" +                               // no text: kept
+                "  \n" +                                       // blank: kept
+                kUntouched + "\r\n" +                          // document 2: kept, CRLF and all
+                R"({"text": "x\ty", "z": [true]})" + "\r\n" +  // document 3: the tab cut
+                R"({"text": "end"})");                         // document 4: emptied, no newline
   const InputSet inputs = MustResolve({dir / "in"});
-  const std::vector<DocumentEdit> edits = {Cuts({{4, 8}}), Drop(), Keep(), Cuts({{1, 2}}), Cuts({{0, 3}})};
+  const std::vector<DocumentEdit> edits = {Cuts({{4, 8}}), Drop(), Keep(), Cuts({{1, 2}}),
+                                           Cuts({{0, 3}})};
   REQUIRE(WriteCleaned(inputs, {}, edits, dir / "out").ok());
-  CHECK(ReadRaw(dir / "out/d.jsonl") ==
-        kLine1Cut + "\n" + "\n" + kNoText + "\n" + "  \n" + kUntouched + "\r\n" +
-            R"({"text": "xy", "z": [true]})" + "\r\n" + R"({"text": ""})");
+  CHECK(ReadRaw(dir / "out/d.jsonl") == kLine1Cut + "\n" + "\n" + kNoText + "\n" + "  \n" +
+                                            kUntouched + "\r\n" + R"({"text": "xy", "z": [true]})" +
+                                            "\r\n" + R"({"text": ""})");
 }
 
 TEST_CASE("edits follow the same document order as the corpus reader") {
   TempDir dir;
-  WriteFile(dir / "in/a.jsonl", R"({"text": "first"})" "\n" R"({"skip": 1})" "\n" R"({"text": "second"})" "\n");
+  WriteFile(dir / "in/a.jsonl", R"({"text": "first"})"
+                                "\n"
+                                R"({"skip": 1})"
+                                "\n"
+                                R"({"text": "second"})"
+                                "\n");
   WriteFile(dir / "in/b.txt", "third");
   const InputSet inputs = MustResolve({dir / "in"});
   std::vector<std::string> texts;
-  REQUIRE(InputCorpus(inputs, {}).ForEach([&](Document&& doc) {
-    texts.push_back(doc.text);
-    return absl::OkStatus();
-  }).ok());
+  REQUIRE(InputCorpus(inputs, {})
+              .ForEach([&](Document&& doc) {
+                texts.push_back(doc.text);
+                return absl::OkStatus();
+              })
+              .ok());
   CHECK(texts == std::vector<std::string>{"first", "second", "third"});
-  REQUIRE(WriteCleaned(inputs, {}, std::vector<DocumentEdit>{Drop(), Cuts({{0, 3}}), Cuts({{0, 2}})}, dir / "out").ok());
-  CHECK(ReadRaw(dir / "out/a.jsonl") == R"({"skip": 1})" "\n" R"({"text": "ond"})" "\n");
+  REQUIRE(WriteCleaned(inputs, {},
+                       std::vector<DocumentEdit>{Drop(), Cuts({{0, 3}}), Cuts({{0, 2}})},
+                       dir / "out")
+              .ok());
+  CHECK(ReadRaw(dir / "out/a.jsonl") == R"({"skip": 1})"
+                                        "\n"
+                                        R"({"text": "ond"})"
+                                        "\n");
   CHECK(ReadRaw(dir / "out/b.txt") == "ird");
 }
 
@@ -126,7 +144,8 @@ TEST_CASE("compressed JSONL is written back with the same compression") {
     REQUIRE(WriteCleaned(inputs, {}, std::vector<DocumentEdit>{Cuts({{4, 8}})}, dir / "out").ok());
     const std::string raw = ReadRaw(dir / ("out/" + name));
     CHECK(raw.substr(0, 2) == (compression == Compression::kGzip ? "\x1f\x8b" : "\x28\xb5"));
-    const absl::StatusOr<std::string> text = ReadWholeFile(dir / ("out/" + name), name, compression);
+    const absl::StatusOr<std::string> text =
+        ReadWholeFile(dir / ("out/" + name), name, compression);
     REQUIRE(text.ok());
     CHECK(*text == kLine1Cut + "\n" + kNoText + "\n");
   }
@@ -134,12 +153,14 @@ TEST_CASE("compressed JSONL is written back with the same compression") {
 
 TEST_CASE("the renamed text field is the one that gets cut") {
   TempDir dir;
-  WriteFile(dir / "in.jsonl", R"({"text": "left alone", "body": "abcdef"})" "\n");
+  WriteFile(dir / "in.jsonl", R"({"text": "left alone", "body": "abcdef"})"
+                              "\n");
   const InputSet inputs = MustResolve({dir / "in.jsonl"});
-  REQUIRE(WriteCleaned(inputs, {.text_field = "body", .id_field = "id"}, std::vector<DocumentEdit>{Cuts({{2, 4}})},
-                       dir / "out")
+  REQUIRE(WriteCleaned(inputs, {.text_field = "body", .id_field = "id"},
+                       std::vector<DocumentEdit>{Cuts({{2, 4}})}, dir / "out")
               .ok());
-  CHECK(ReadRaw(dir / "out/in.jsonl") == R"({"text": "left alone", "body": "abef"})" "\n");
+  CHECK(ReadRaw(dir / "out/in.jsonl") == R"({"text": "left alone", "body": "abef"})"
+                                         "\n");
 }
 
 TEST_CASE("a number of edits different from the number of documents is an error") {
@@ -148,7 +169,9 @@ TEST_CASE("a number of edits different from the number of documents is an error"
   WriteFile(dir / "in/b.txt", "two");
   const InputSet inputs = MustResolve({dir / "in"});
   CHECK_FALSE(WriteCleaned(inputs, {}, std::vector<DocumentEdit>{Keep()}, dir / "out1").ok());
-  CHECK_FALSE(WriteCleaned(inputs, {}, std::vector<DocumentEdit>{Keep(), Keep(), Keep()}, dir / "out2").ok());
+  CHECK_FALSE(
+      WriteCleaned(inputs, {}, std::vector<DocumentEdit>{Keep(), Keep(), Keep()}, dir / "out2")
+          .ok());
   CHECK(WriteCleaned(inputs, {}, std::vector<DocumentEdit>{Keep(), Keep()}, dir / "out3").ok());
 }
 
@@ -156,7 +179,8 @@ TEST_CASE("cuts outside the text are refused rather than applied") {
   TempDir dir;
   WriteFile(dir / "in/a.txt", "short");
   const InputSet inputs = MustResolve({dir / "in"});
-  CHECK(absl::IsInvalidArgument(WriteCleaned(inputs, {}, std::vector<DocumentEdit>{Cuts({{2, 9}})}, dir / "out")));
+  CHECK(absl::IsInvalidArgument(
+      WriteCleaned(inputs, {}, std::vector<DocumentEdit>{Cuts({{2, 9}})}, dir / "out")));
   CHECK(absl::IsInvalidArgument(
       WriteCleaned(inputs, {}, std::vector<DocumentEdit>{Cuts({{2, 4}, {3, 5}})}, dir / "out")));
   CHECK_FALSE(fs::exists(dir / "out/a.txt"));
@@ -164,29 +188,42 @@ TEST_CASE("cuts outside the text are refused rather than applied") {
 
 TEST_CASE("a malformed JSONL line is an error naming the file and line") {
   TempDir dir;
-  WriteFile(dir / "in/d.jsonl", R"({"text": "fine"})" "\n" R"({"text": "broken")" "\n");
+  WriteFile(dir / "in/d.jsonl", R"({"text": "fine"})"
+                                "\n"
+                                R"({"text": "broken")"
+                                "\n");
   const InputSet inputs = MustResolve({dir / "in"});
-  const absl::Status status = WriteCleaned(inputs, {}, std::vector<DocumentEdit>{Keep()}, dir / "out");
+  const absl::Status status =
+      WriteCleaned(inputs, {}, std::vector<DocumentEdit>{Keep()}, dir / "out");
   CHECK(absl::IsInvalidArgument(status));
   CHECK(std::string(status.message()).rfind(dir / "in/d.jsonl:2: ", 0) == 0);
   CHECK_FALSE(fs::exists(dir / "out/d.jsonl"));
 
-  const absl::Status read = InputCorpus(inputs, {}).ForEach([](Document&&) { return absl::OkStatus(); });
+  const absl::Status read =
+      InputCorpus(inputs, {}).ForEach([](Document&&) { return absl::OkStatus(); });
   CHECK(absl::IsInvalidArgument(read));
   CHECK(std::string(read.message()).rfind(dir / "in/d.jsonl:2: ", 0) == 0);
 }
 
 TEST_CASE("the corpus reader names JSONL documents by id, else by file and line") {
   TempDir dir;
-  WriteFile(dir / "in/d.jsonl", "\n" R"({"id": 5, "text": "a"})" "\n" R"({"text": "b"})" "\n");
+  WriteFile(dir / "in/d.jsonl",
+            "\n"
+            R"({"id": 5, "text": "a"})"
+            "\n"
+            R"({"text": "b"})"
+            "\n");
   WriteFile(dir / "in/t.txt", "whole file");
   const InputSet inputs = MustResolve({dir / "in"});
   std::vector<std::string> seen;
-  REQUIRE(InputCorpus(inputs, {}).ForEach([&](Document&& doc) {
-    seen.push_back(doc.id + " @ " + doc.location + " = " + doc.text);
-    return absl::OkStatus();
-  }).ok());
-  CHECK(seen == std::vector<std::string>{"5 @ " + dir / "in/d.jsonl:2 = a", "d.jsonl:3 @ " + dir / "in/d.jsonl:3 = b",
+  REQUIRE(InputCorpus(inputs, {})
+              .ForEach([&](Document&& doc) {
+                seen.push_back(doc.id + " @ " + doc.location + " = " + doc.text);
+                return absl::OkStatus();
+              })
+              .ok());
+  CHECK(seen == std::vector<std::string>{"5 @ " + dir / "in/d.jsonl:2 = a",
+                                         "d.jsonl:3 @ " + dir / "in/d.jsonl:3 = b",
                                          "t.txt @ " + dir / "in/t.txt = whole file"});
 }
 

@@ -48,7 +48,9 @@ std::string ReadFile(const std::string& path) {
   return bytes.str();
 }
 
-absl::StatusOr<InputSet> Resolve(const std::vector<std::string>& args) { return ResolveInputs(args); }
+absl::StatusOr<InputSet> Resolve(const std::vector<std::string>& args) {
+  return ResolveInputs(args);
+}
 
 std::vector<std::string> Relatives(const InputSet& inputs) {
   std::vector<std::string> relatives;
@@ -84,8 +86,9 @@ TEST_CASE("a directory is walked recursively in byte order of relative paths") {
   }
   const absl::StatusOr<InputSet> inputs = Resolve({dir / "in"});
   REQUIRE(inputs.ok());
-  CHECK(Relatives(*inputs) == std::vector<std::string>{"Z.txt", "a.jsonl", "b.txt", "sub/a.jsonl.gz",
-                                                        "sub/c.txt", "sub/deeper/d.txt", "x.jsonl.zst"});
+  CHECK(Relatives(*inputs) == std::vector<std::string>{"Z.txt", "a.jsonl", "b.txt",
+                                                       "sub/a.jsonl.gz", "sub/c.txt",
+                                                       "sub/deeper/d.txt", "x.jsonl.zst"});
   const InputFile& gz = inputs->files()[3];
   CHECK(gz.path == dir / "in/sub/a.jsonl.gz");
   CHECK(gz.display == dir / "in/sub/a.jsonl.gz");
@@ -134,7 +137,8 @@ TEST_CASE("a missing path is NotFound and named") {
   TempDir dir;
   const absl::StatusOr<InputSet> inputs = Resolve({dir / "missing.txt"});
   CHECK(absl::IsNotFound(inputs.status()));
-  CHECK(std::string(inputs.status().message()) == dir / "missing.txt" + ": no such file or directory");
+  CHECK(std::string(inputs.status().message()) ==
+        dir / "missing.txt" + ": no such file or directory");
 }
 
 TEST_CASE("a directory without .txt or .jsonl files is an error naming it") {
@@ -219,13 +223,13 @@ TEST_CASE("OUTDIR equal to or inside an input directory is refused") {
   const absl::StatusOr<InputSet> inputs = Resolve({dir / "in"});
   REQUIRE(inputs.ok());
   const std::string root = fs::weakly_canonical(dir / "in").string();
-  for (const std::string& out : {dir / "in", dir / "in/", dir / "in/cleaned", dir / "in/a/b",
-                                dir / "other/../in/x"}) {
+  for (const std::string& out :
+       {dir / "in", dir / "in/", dir / "in/cleaned", dir / "in/a/b", dir / "other/../in/x"}) {
     CAPTURE(out);
     const absl::Status status = CheckOutputDir(*inputs, out);
     CHECK(absl::IsInvalidArgument(status));
-    CHECK(std::string(status.message()) ==
-          "OUTDIR '" + out + "' is inside input '" + root + "'; choose a directory outside the inputs");
+    CHECK(std::string(status.message()) == "OUTDIR '" + out + "' is inside input '" + root +
+                                               "'; choose a directory outside the inputs");
   }
   CHECK(CheckOutputDir(*inputs, dir / "out").ok());
   CHECK(CheckOutputDir(*inputs, dir / "in2").ok());  // shares a prefix, not a directory

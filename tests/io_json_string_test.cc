@@ -97,12 +97,15 @@ TEST_CASE("quoting escapes quotes, backslashes and control characters") {
 
 TEST_CASE("quoting keeps valid UTF-8 and replaces each invalid byte with U+FFFD") {
   const std::string kReplacement = "\xEF\xBF\xBD";
-  CHECK(QuoteJson("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") == "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"");
-  CHECK(QuoteJson("a\xFF" "b") == "\"a" + kReplacement + "b\"");
-  CHECK(QuoteJson("Caf\xE9") == "\"Caf" + kReplacement + "\"");                    // Latin-1
-  CHECK(QuoteJson("\xE2\x82") == "\"" + kReplacement + kReplacement + "\"");       // truncated
-  CHECK(QuoteJson("\xC0\xAF") == "\"" + kReplacement + kReplacement + "\"");       // overlong
-  CHECK(QuoteJson("\xED\xA0\x80") == "\"" + kReplacement + kReplacement + kReplacement + "\"");  // surrogate
+  CHECK(QuoteJson("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") ==
+        "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"");
+  CHECK(QuoteJson("a\xFF"
+                  "b") == "\"a" + kReplacement + "b\"");
+  CHECK(QuoteJson("Caf\xE9") == "\"Caf" + kReplacement + "\"");               // Latin-1
+  CHECK(QuoteJson("\xE2\x82") == "\"" + kReplacement + kReplacement + "\"");  // truncated
+  CHECK(QuoteJson("\xC0\xAF") == "\"" + kReplacement + kReplacement + "\"");  // overlong
+  CHECK(QuoteJson("\xED\xA0\x80") ==
+        "\"" + kReplacement + kReplacement + kReplacement + "\"");  // surrogate
   CHECK(QuoteJson("\xF4\x90\x80\x80") ==
         "\"" + kReplacement + kReplacement + kReplacement + kReplacement + "\"");  // above U+10FFFF
 }

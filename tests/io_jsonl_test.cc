@@ -71,7 +71,8 @@ TEST_CASE("a record without a string text field has no text but is not an error"
 
 TEST_CASE("when a key repeats, its first occurrence counts") {
   JsonlParser parser({});
-  const JsonlRecord record = MustParse(parser, R"({"text": "first", "id": "a", "text": "second", "id": "b"})");
+  const JsonlRecord record =
+      MustParse(parser, R"({"text": "first", "id": "a", "text": "second", "id": "b"})");
   CHECK(record.text == "first");
   CHECK(record.text_begin == 9);
   CHECK(record.id == "a");
@@ -84,7 +85,8 @@ TEST_CASE("keys are compared after unescaping") {
 
 TEST_CASE("the text and id fields can be renamed") {
   JsonlParser parser({.text_field = "body", .id_field = "key"});
-  const JsonlRecord record = MustParse(parser, R"({"key": "k1", "text": "not this", "body": "this"})");
+  const JsonlRecord record =
+      MustParse(parser, R"({"key": "k1", "text": "not this", "body": "this"})");
   CHECK(record.text == "this");
   CHECK(record.id == "k1");
 }
@@ -92,22 +94,22 @@ TEST_CASE("the text and id fields can be renamed") {
 TEST_CASE("a line that is not exactly one well-formed JSON object is an error") {
   JsonlParser parser({});
   for (const std::string& line : {
-           std::string(R"({"id": "a", "text": "b")"),         // missing closing brace
-           std::string(R"({"text": "a"} x)"),                 // trailing garbage
-           std::string(R"({"text": "a"} {"text": "b"})"),     // two objects
-           std::string(R"(["text", "a"])"),                   // an array
-           std::string(R"("text")"),                          // a string
-           std::string("42"),                                 // a number
-           std::string("{\"text\": \"caf\xE9\"}"),            // invalid UTF-8 in the text
-           std::string("{\"other\": \"\xFF\", \"text\": \"a\"}"),  // invalid UTF-8 elsewhere
-           std::string(R"({"text": "a", "n": [1 2]})"),       // nested missing comma
-           std::string(R"({"text": "a", "n": 01})"),          // leading zero
-           std::string(R"({"text": "a", "n": 1.})"),          // bare decimal point
-           std::string(R"({"text": "a",})"),                  // trailing comma
-           std::string(R"({"text": "a", "b": tru})"),         // bad literal
-           std::string(R"({text: "a"})"),                     // unquoted key
-           std::string(R"({"text": "\q"})"),                  // bad escape
-           std::string(R"({"text": "\ud800"})"),              // lone surrogate
+           std::string(R"({"id": "a", "text": "b")"),                  // missing closing brace
+           std::string(R"({"text": "a"} x)"),                          // trailing garbage
+           std::string(R"({"text": "a"} {"text": "b"})"),              // two objects
+           std::string(R"(["text", "a"])"),                            // an array
+           std::string(R"("text")"),                                   // a string
+           std::string("42"),                                          // a number
+           std::string("{\"text\": \"caf\xE9\"}"),                     // invalid UTF-8 in the text
+           std::string("{\"other\": \"\xFF\", \"text\": \"a\"}"),      // invalid UTF-8 elsewhere
+           std::string(R"({"text": "a", "n": [1 2]})"),                // nested missing comma
+           std::string(R"({"text": "a", "n": 01})"),                   // leading zero
+           std::string(R"({"text": "a", "n": 1.})"),                   // bare decimal point
+           std::string(R"({"text": "a",})"),                           // trailing comma
+           std::string(R"({"text": "a", "b": tru})"),                  // bad literal
+           std::string(R"({text: "a"})"),                              // unquoted key
+           std::string(R"({"text": "\q"})"),                           // bad escape
+           std::string(R"({"text": "\ud800"})"),                       // lone surrogate
            std::string(R"({"a": {"b": [1, {"c": }]}, "text": "x"})"),  // deep missing value
            std::string(""),
        }) {

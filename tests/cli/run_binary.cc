@@ -65,8 +65,14 @@ RunResult RunNeardup(const std::vector<std::string>& args, const std::string& st
   std::string command;
   if (as_nobody && geteuid() == 0) command += "setpriv --reuid=65534 --regid=65534 --clear-groups ";
   command += Quote(NEARDUP_BINARY);
-  for (const auto& arg : args) command += " " + Quote(arg);
-  command += " <" + Quote(io / "stdin") + " >" + Quote(io / "out") + " 2>" + Quote(io / "err");
+  for (const auto& arg : args) {
+    command += ' ';
+    command += Quote(arg);
+  }
+  for (const auto& [redirect, name] : {std::pair{" <", "stdin"}, {" >", "out"}, {" 2>", "err"}}) {
+    command += redirect;
+    command += Quote(io / name);
+  }
   const int status = std::system(command.c_str());
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -17,7 +17,7 @@ namespace neardup {
 namespace {
 
 absl::Status ErrnoError(int error, const std::string& what) {
-  return absl::ErrnoToStatus(error, absl::StrFormat("%s: %s", what, std::strerror(error)));
+  return absl::ErrnoToStatus(error, absl::StrFormat("%s", what));
 }
 
 // Makes the rename itself durable; a failure here loses nothing already written, so it is
@@ -39,12 +39,15 @@ absl::StatusOr<std::unique_ptr<AtomicFile>> AtomicFile::Create(const std::string
     std::error_code ec;
     std::filesystem::create_directories(parent, ec);
     if (ec) {
-      return absl::ErrnoToStatus(ec.value(), absl::StrFormat("%s: cannot create directory: %s",
-                                                             parent.string(), ec.message()));
+      return absl::ErrnoToStatus(ec.value(), absl::StrFormat("%s: cannot create directory", parent.string()));
     }
   }
   // A hidden name in the target's own directory, so the final rename never crosses file systems.
-  std::string pattern = (parent / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  // Appended piece by piece: GCC 12 reports a false -Wrestrict on "." + std::string + "...".
+  std::string hidden = ".";
+  hidden += target.filename().string();
+  hidden += ".tmp-XXXXXX";
+  const std::string pattern = (parent / hidden).string();
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   const int fd = ::mkstemp(name.data());
@@ -67,12 +70,16 @@ AtomicFile::~AtomicFile() {
 }
 
 absl::Status AtomicFile::Write(std::string_view bytes) {
-  if (committed_ || sink_ == nullptr) return absl::FailedPreconditionError(absl::StrFormat("%s: already closed", path_));
+  if (committed_ || sink_ == nullptr) {
+    return absl::FailedPreconditionError(absl::StrFormat("%s: already closed", path_));
+  }
   return sink_->Write(bytes);
 }
 
 absl::Status AtomicFile::Commit() {
-  if (committed_ || sink_ == nullptr) return absl::FailedPreconditionError(absl::StrFormat("%s: already closed", path_));
+  if (committed_ || sink_ == nullptr) {
+    return absl::FailedPreconditionError(absl::StrFormat("%s: already closed", path_));
+  }
   NEARDUP_RETURN_IF_ERROR(sink_->Finish());
   sink_.reset();
   if (::fsync(fd_) != 0) return ErrnoError(errno, absl::StrFormat("%s: fsync failed", path_));
@@ -88,7 +95,8 @@ absl::Status AtomicFile::Commit() {
 }
 
 absl::Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
-  NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> file, AtomicFile::Create(path, Compression::kNone));
+  NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> file,
+                           AtomicFile::Create(path, Compression::kNone));
   NEARDUP_RETURN_IF_ERROR(file->Write(bytes));
   return file->Commit();
 }

@@ -21,10 +21,10 @@ constexpr size_t kChunk = 1 << 16;
 // zlib counts in 32-bit uInt; larger writes are fed in pieces of this size.
 constexpr size_t kMaxZlibPiece = size_t{1} << 30;
 
-std::string ErrnoText(int error) { return std::strerror(error); }
 
 absl::Status OpenError(int error, const std::string& display) {
-  return absl::ErrnoToStatus(error, absl::StrFormat("%s: cannot open: %s", display, ErrnoText(error)));
+  return absl::ErrnoToStatus(error,
+                             absl::StrFormat("%s: cannot open", display));
 }
 
 // Reads up to `size` bytes, retrying on EINTR. Returns 0 at end of file.
@@ -32,7 +32,9 @@ absl::StatusOr<size_t> ReadSome(int fd, char* buffer, size_t size) {
   while (true) {
     const ssize_t n = ::read(fd, buffer, size);
     if (n >= 0) return static_cast<size_t>(n);
-    if (errno != EINTR) return absl::ErrnoToStatus(errno, absl::StrFormat("read failed: %s", ErrnoText(errno)));
+    if (errno != EINTR) {
+      return absl::ErrnoToStatus(errno, "read failed");
+    }
   }
 }
 
@@ -41,7 +43,8 @@ absl::Status WriteAll(int fd, const char* data, size_t size, const std::string& 
     const ssize_t n = ::write(fd, data, size);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return absl::ErrnoToStatus(errno, absl::StrFormat("%s: write failed: %s", display, ErrnoText(errno)));
+      return absl::ErrnoToStatus(
+          errno, absl::StrFormat("%s: write failed", display));
     }
     data += n;
     size -= static_cast<size_t>(n);
@@ -108,8 +111,8 @@ class GzipSource : public Source {
       } else if (rc == Z_BUF_ERROR && eof_ && stream_.avail_in == 0) {
         return absl::DataLossError("truncated gzip data");
       } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-        return absl::DataLossError(
-            absl::StrFormat("corrupt gzip data (%s)", stream_.msg != nullptr ? stream_.msg : "zlib error"));
+        return absl::DataLossError(absl::StrFormat(
+            "corrupt gzip data (%s)", stream_.msg != nullptr ? stream_.msg : "zlib error"));
       }
     }
     return wanted - stream_.avail_out;
@@ -140,7 +143,8 @@ class ZstdSource : public Source {
       // Even without new input, the decoder may still hold output from the last call.
       const size_t rc = ZSTD_decompressStream(dctx_, &output, &input_);
       if (ZSTD_isError(rc)) {
-        return absl::DataLossError(absl::StrFormat("corrupt zstd data (%s)", ZSTD_getErrorName(rc)));
+        return absl::DataLossError(
+            absl::StrFormat("corrupt zstd data (%s)", ZSTD_getErrorName(rc)));
       }
       // 0 means a frame just ended; anything else means it wants more input.
       frame_open_ = rc != 0;
@@ -156,23 +160,22 @@ class ZstdSource : public Source {
   bool frame_open_ = false;
 };
 
-absl::StatusOr<std::unique_ptr<Source>> OpenSource(const std::string& path, const std::string& display,
+absl::StatusOr<std::unique_ptr<Source>> OpenSource(const std::string& path,
+                                                   const std::string& display,
                                                    Compression compression) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return OpenError(errno, display);
   switch (compression) {
-    case Compression::kGzip:
-      return std::unique_ptr<Source>(new GzipSource(fd));
-    case Compression::kZstd:
-      return std::unique_ptr<Source>(new ZstdSource(fd));
-    case Compression::kNone:
-      break;
+    case Compression::kGzip: return std::unique_ptr<Source>(new GzipSource(fd));
+    case Compression::kZstd: return std::unique_ptr<Source>(new ZstdSource(fd));
+    case Compression::kNone: break;
   }
   return std::unique_ptr<Source>(new PlainSource(fd));
 }
 
 absl::Status Annotate(const absl::Status& status, const std::string& where) {
-  return absl::Status(status.code(), absl::StrFormat("%s: %s", where, std::string(status.message())));
+  return absl::Status(status.code(),
+                      absl::StrFormat("%s: %s", where, std::string(status.message())));
 }
 
 class SourceLineReader : public LineReader {
@@ -253,7 +256,8 @@ class GzipSink : public ByteSink {
  public:
   GzipSink(int fd, std::string display) : fd_(fd), display_(std::move(display)), out_(kChunk) {
     // 15 + 16: a gzip wrapper rather than a raw zlib stream, so `gzip -d` reads the output.
-    ok_ = deflateInit2(&stream_, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+    ok_ = deflateInit2(&stream_, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+                       Z_DEFAULT_STRATEGY) == Z_OK;
   }
   ~GzipSink() override { deflateEnd(&stream_); }
 
@@ -276,8 +280,11 @@ class GzipSink : public ByteSink {
       stream_.next_out = reinterpret_cast<Bytef*>(out_.data());
       stream_.avail_out = static_cast<uInt>(out_.size());
       const int rc = deflate(&stream_, flush);
-      if (rc == Z_STREAM_ERROR) return absl::InternalError(absl::StrFormat("%s: gzip compression failed", display_));
-      NEARDUP_RETURN_IF_ERROR(WriteAll(fd_, out_.data(), out_.size() - stream_.avail_out, display_));
+      if (rc == Z_STREAM_ERROR) {
+        return absl::InternalError(absl::StrFormat("%s: gzip compression failed", display_));
+      }
+      NEARDUP_RETURN_IF_ERROR(
+          WriteAll(fd_, out_.data(), out_.size() - stream_.avail_out, display_));
       if (flush == Z_FINISH ? rc == Z_STREAM_END : stream_.avail_out != 0) return absl::OkStatus();
     }
   }
@@ -291,7 +298,10 @@ class GzipSink : public ByteSink {
 class ZstdSink : public ByteSink {
  public:
   ZstdSink(int fd, std::string display)
-      : fd_(fd), display_(std::move(display)), cctx_(ZSTD_createCCtx()), out_(ZSTD_CStreamOutSize()) {}
+      : fd_(fd),
+        display_(std::move(display)),
+        cctx_(ZSTD_createCCtx()),
+        out_(ZSTD_CStreamOutSize()) {}
   ~ZstdSink() override { ZSTD_freeCCtx(cctx_); }
 
   absl::Status Write(std::string_view bytes) override { return Compress(bytes, ZSTD_e_continue); }
@@ -299,14 +309,16 @@ class ZstdSink : public ByteSink {
 
  private:
   absl::Status Compress(std::string_view bytes, ZSTD_EndDirective mode) {
-    if (cctx_ == nullptr) return absl::InternalError(absl::StrFormat("%s: cannot initialize zstd", display_));
+    if (cctx_ == nullptr) {
+      return absl::InternalError(absl::StrFormat("%s: cannot initialize zstd", display_));
+    }
     ZSTD_inBuffer input{bytes.data(), bytes.size(), 0};
     while (true) {
       ZSTD_outBuffer output{out_.data(), out_.size(), 0};
       const size_t remaining = ZSTD_compressStream2(cctx_, &output, &input, mode);
       if (ZSTD_isError(remaining)) {
-        return absl::InternalError(
-            absl::StrFormat("%s: zstd compression failed (%s)", display_, ZSTD_getErrorName(remaining)));
+        return absl::InternalError(absl::StrFormat("%s: zstd compression failed (%s)", display_,
+                                                   ZSTD_getErrorName(remaining)));
       }
       NEARDUP_RETURN_IF_ERROR(WriteAll(fd_, out_.data(), output.pos, display_));
       const bool done = mode == ZSTD_e_end ? remaining == 0 : input.pos == input.size;
@@ -353,14 +365,12 @@ absl::StatusOr<std::string> ReadWholeFile(const std::string& path, const std::st
   }
 }
 
-std::unique_ptr<ByteSink> MakeFileSink(int fd, Compression compression, const std::string& display) {
+std::unique_ptr<ByteSink> MakeFileSink(int fd, Compression compression,
+                                       const std::string& display) {
   switch (compression) {
-    case Compression::kGzip:
-      return std::make_unique<GzipSink>(fd, display);
-    case Compression::kZstd:
-      return std::make_unique<ZstdSink>(fd, display);
-    case Compression::kNone:
-      break;
+    case Compression::kGzip: return std::make_unique<GzipSink>(fd, display);
+    case Compression::kZstd: return std::make_unique<ZstdSink>(fd, display);
+    case Compression::kNone: break;
   }
   return std::make_unique<PlainSink>(fd, display);
 }

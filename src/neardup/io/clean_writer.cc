@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "absl/strings/str_format.h"
 #include "neardup/io/atomic_file.h"
@@ -22,8 +23,8 @@ using Cuts = std::vector<std::pair<size_t, size_t>>;
 
 absl::Status CheckSize(const std::string& text, const std::string& location) {
   if (text.size() < kMaxDocumentBytes) return absl::OkStatus();
-  return absl::InvalidArgumentError(
-      absl::StrFormat("%s: document is 4 GiB or larger; split it into smaller documents", location));
+  return absl::InvalidArgumentError(absl::StrFormat(
+      "%s: document is 4 GiB or larger; split it into smaller documents", location));
 }
 
 // Hands out edits in corpus order and notices when the two sequences disagree in length.
@@ -50,8 +51,9 @@ absl::Status CheckCuts(const Cuts& cuts, size_t size, const std::string& locatio
   size_t previous_end = 0;
   for (const auto& [start, end] : cuts) {
     if (start < previous_end || start > end || end > size) {
-      return absl::InvalidArgumentError(absl::StrFormat(
-          "%s: cut [%d, %d) is not sorted, disjoint and within the %d-byte text", location, start, end, size));
+      return absl::InvalidArgumentError(
+          absl::StrFormat("%s: cut [%d, %d) is not sorted, disjoint and within the %d-byte text",
+                          location, start, end, size));
     }
     previous_end = end;
   }
@@ -85,9 +87,10 @@ absl::Status WriteTextFile(const InputFile& file, EditCursor& cursor, const std:
 
 // The line with the text literal of `record` replaced by one without the cut characters; every
 // other byte of the line is copied.
-absl::StatusOr<std::string> CutRecord(std::string_view line, const JsonlRecord& record, const Cuts& cuts,
-                                      const std::string& location) {
-  const std::string_view literal = line.substr(record.text_begin, record.text_end - record.text_begin);
+absl::StatusOr<std::string> CutRecord(std::string_view line, const JsonlRecord& record,
+                                      const Cuts& cuts, const std::string& location) {
+  const std::string_view literal =
+      line.substr(record.text_begin, record.text_end - record.text_begin);
   absl::StatusOr<DecodedJsonString> decoded = DecodeJsonString(literal);
   if (!decoded.ok()) {
     return absl::InvalidArgumentError(
@@ -103,6 +106,31 @@ absl::StatusOr<std::string> CutRecord(std::string_view line, const JsonlRecord& 
   return out;
 }
 
+// What becomes of one JSONL line.
+struct LineFate {
+  enum Action { kCopy, kDrop, kReplace } action = kCopy;
+  std::string replacement;  // for kReplace
+};
+
+absl::StatusOr<LineFate> CleanLine(std::string_view line, const std::string& location,
+                                   JsonlParser& parser, EditCursor& cursor) {
+  // Blank lines and records without text are not documents (InputCorpus skips them too).
+  if (IsBlankLine(line)) return LineFate{};
+  absl::StatusOr<JsonlRecord> record = parser.Parse(line);
+  if (!record.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s: %s", location, std::string(record.status().message())));
+  }
+  if (!record->has_text) return LineFate{};
+  NEARDUP_RETURN_IF_ERROR(CheckSize(record->text, location));
+  NEARDUP_ASSIGN_OR_RETURN(const DocumentEdit* edit, cursor.Next(location));
+  if (edit->drop) return LineFate{LineFate::kDrop, {}};
+  if (edit->cuts.empty()) return LineFate{};
+  NEARDUP_RETURN_IF_ERROR(CheckCuts(edit->cuts, record->text.size(), location));
+  NEARDUP_ASSIGN_OR_RETURN(std::string cut, CutRecord(line, *record, edit->cuts, location));
+  return LineFate{LineFate::kReplace, std::move(cut)};
+}
+
 absl::Status WriteJsonlFile(const InputFile& file, JsonlParser& parser, EditCursor& cursor,
                             const std::string& outdir) {
   NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<LineReader> reader,
@@ -114,36 +142,12 @@ absl::Status WriteJsonlFile(const InputFile& file, JsonlParser& parser, EditCurs
   while (true) {
     NEARDUP_ASSIGN_OR_RETURN(const bool more, reader->Next(line, terminated));
     if (!more) break;
-    const std::string_view eol = terminated ? "\n" : "";
-    const auto copy_line = [&] {
-      NEARDUP_RETURN_IF_ERROR(out->Write(line));
-      return out->Write(eol);
-    };
-    if (IsBlankLine(line)) {
-      NEARDUP_RETURN_IF_ERROR(copy_line());
-      continue;
-    }
     const std::string location = absl::StrFormat("%s:%d", file.display, reader->line_number());
-    absl::StatusOr<JsonlRecord> record = parser.Parse(line);
-    if (!record.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrFormat("%s: %s", location, std::string(record.status().message())));
-    }
-    if (!record->has_text) {
-      NEARDUP_RETURN_IF_ERROR(copy_line());
-      continue;
-    }
-    NEARDUP_RETURN_IF_ERROR(CheckSize(record->text, location));
-    NEARDUP_ASSIGN_OR_RETURN(const DocumentEdit* edit, cursor.Next(location));
-    if (edit->drop) continue;
-    if (edit->cuts.empty()) {
-      NEARDUP_RETURN_IF_ERROR(copy_line());
-      continue;
-    }
-    NEARDUP_RETURN_IF_ERROR(CheckCuts(edit->cuts, record->text.size(), location));
-    NEARDUP_ASSIGN_OR_RETURN(const std::string cut, CutRecord(line, *record, edit->cuts, location));
-    NEARDUP_RETURN_IF_ERROR(out->Write(cut));
-    NEARDUP_RETURN_IF_ERROR(out->Write(eol));
+    NEARDUP_ASSIGN_OR_RETURN(const LineFate fate, CleanLine(line, location, parser, cursor));
+    if (fate.action == LineFate::kDrop) continue;
+    NEARDUP_RETURN_IF_ERROR(out->Write(fate.action == LineFate::kCopy ? line : fate.replacement));
+    // Each line keeps its own terminator: a last line without "\n" stays without one.
+    NEARDUP_RETURN_IF_ERROR(out->Write(terminated ? "\n" : ""));
   }
   return out->Commit();
 }

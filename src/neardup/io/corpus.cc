@@ -17,8 +17,8 @@ constexpr uint64_t kMaxDocumentBytes = uint64_t{1} << 32;
 
 absl::Status CheckSize(const std::string& text, const std::string& location) {
   if (text.size() < kMaxDocumentBytes) return absl::OkStatus();
-  return absl::InvalidArgumentError(
-      absl::StrFormat("%s: document is 4 GiB or larger; split it into smaller documents", location));
+  return absl::InvalidArgumentError(absl::StrFormat(
+      "%s: document is 4 GiB or larger; split it into smaller documents", location));
 }
 
 absl::Status VisitTextFile(const InputFile& file, const DocumentVisitor& visit) {
@@ -30,7 +30,8 @@ absl::Status VisitTextFile(const InputFile& file, const DocumentVisitor& visit) 
   return visit(std::move(doc));
 }
 
-absl::Status VisitJsonlFile(const InputFile& file, JsonlParser& parser, const DocumentVisitor& visit) {
+absl::Status VisitJsonlFile(const InputFile& file, JsonlParser& parser,
+                            const DocumentVisitor& visit) {
   NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<LineReader> reader,
                            LineReader::Open(file.path, file.display, file.compression));
   std::string line;

@@ -39,7 +39,7 @@ absl::Status CheckReadable(const std::string& path, const std::string& display) 
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int error = errno;
-    return absl::ErrnoToStatus(error, absl::StrFormat("%s: cannot read: %s", display, std::strerror(error)));
+    return absl::ErrnoToStatus(error, absl::StrFormat("%s: cannot read", display));
   }
   ::close(fd);
   return absl::OkStatus();
@@ -71,7 +71,7 @@ absl::StatusOr<std::vector<InputFile>> WalkDirectory(const std::string& arg) {
     files.push_back(std::move(file));
   }
   if (ec) {
-    return absl::ErrnoToStatus(ec.value(), absl::StrFormat("%s: cannot list: %s", arg, ec.message()));
+    return absl::ErrnoToStatus(ec.value(), absl::StrFormat("%s: cannot list", arg));
   }
   if (files.empty()) {
     return absl::InvalidArgumentError(absl::StrFormat("%s: no .txt or .jsonl files found", arg));
@@ -79,7 +79,8 @@ absl::StatusOr<std::vector<InputFile>> WalkDirectory(const std::string& arg) {
   // std::string compares as unsigned bytes, so the order is the same in every locale.
   std::sort(files.begin(), files.end(),
             [](const InputFile& a, const InputFile& b) { return a.relative < b.relative; });
-  for (const InputFile& file : files) NEARDUP_RETURN_IF_ERROR(CheckReadable(file.path, file.display));
+  for (const InputFile& file : files)
+    NEARDUP_RETURN_IF_ERROR(CheckReadable(file.path, file.display));
   return files;
 }
 
@@ -104,7 +105,8 @@ absl::StatusOr<std::string> SpoolStdin() {
   const int fd = ::mkstemp(name.data());
   if (fd < 0) {
     const int error = errno;
-    return absl::ErrnoToStatus(error, absl::StrFormat("%s: cannot create: %s", name, std::strerror(error)));
+    return absl::ErrnoToStatus(
+        error, absl::StrFormat("%s: cannot create", name));
   }
   std::string buffer(1 << 16, '\0');
   absl::Status status;
@@ -113,7 +115,7 @@ absl::StatusOr<std::string> SpoolStdin() {
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      status = absl::ErrnoToStatus(errno, absl::StrFormat("<stdin>: read failed: %s", std::strerror(errno)));
+      status = absl::ErrnoToStatus(errno, "<stdin>: read failed");
       break;
     }
     for (ssize_t done = 0; done < n && status.ok();) {
@@ -121,12 +123,13 @@ absl::StatusOr<std::string> SpoolStdin() {
       if (w > 0) {
         done += w;
       } else if (errno != EINTR) {
-        status = absl::ErrnoToStatus(errno, absl::StrFormat("%s: write failed: %s", name, std::strerror(errno)));
+        status = absl::ErrnoToStatus(
+            errno, absl::StrFormat("%s: write failed", name));
       }
     }
   }
   if (::close(fd) != 0 && status.ok()) {
-    status = absl::ErrnoToStatus(errno, absl::StrFormat("%s: close failed: %s", name, std::strerror(errno)));
+    status = absl::ErrnoToStatus(errno, absl::StrFormat("%s: close failed", name));
   }
   if (!status.ok()) {
     ::unlink(name.c_str());
@@ -146,6 +149,18 @@ absl::Status CheckDistinctOutputs(const std::vector<InputFile>& files) {
     }
   }
   return absl::OkStatus();
+}
+
+// The type of `arg`, or NotFound naming it.
+absl::StatusOr<fs::file_status> StatusOf(const std::string& arg) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(arg, ec);
+  if (fs::exists(status)) return status;
+  // A path below an unreadable directory is not "missing"; say what stopped us.
+  const bool missing =
+      !ec || ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory;
+  if (missing) return absl::NotFoundError(absl::StrFormat("%s: no such file or directory", arg));
+  return absl::ErrnoToStatus(ec.value(), absl::StrFormat("%s", arg));
 }
 
 // True when `inner` is `outer` or lies below it; both canonical.
@@ -181,14 +196,7 @@ absl::StatusOr<InputSet> ResolveInputs(std::span<const std::string> args) {
           InputFile{set.spool_, "<stdin>", "stdin.jsonl", InputFormat::kJsonl, Compression::kNone});
       continue;
     }
-    std::error_code ec;
-    const fs::file_status status = fs::status(arg, ec);
-    if (!fs::exists(status)) {
-      // A path below an unreadable directory is not "missing"; say what stopped us.
-      const bool missing = !ec || ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory;
-      if (missing) return absl::NotFoundError(absl::StrFormat("%s: no such file or directory", arg));
-      return absl::ErrnoToStatus(ec.value(), absl::StrFormat("%s: %s", arg, ec.message()));
-    }
+    NEARDUP_ASSIGN_OR_RETURN(const fs::file_status status, StatusOf(arg));
     if (fs::is_directory(status)) {
       NEARDUP_ASSIGN_OR_RETURN(std::vector<InputFile> files, WalkDirectory(arg));
       for (InputFile& file : files) set.files_.push_back(std::move(file));
@@ -196,8 +204,11 @@ absl::StatusOr<InputSet> ResolveInputs(std::span<const std::string> args) {
       NEARDUP_ASSIGN_OR_RETURN(InputFile file, SingleFile(arg));
       set.files_.push_back(std::move(file));
     }
+    std::error_code ec;
     const fs::path root = fs::weakly_canonical(arg, ec);
-    if (ec) return absl::InternalError(absl::StrFormat("%s: cannot resolve: %s", arg, ec.message()));
+    if (ec) {
+      return absl::InternalError(absl::StrFormat("%s: cannot resolve: %s", arg, ec.message()));
+    }
     set.roots_.push_back(root.string());
   }
   NEARDUP_RETURN_IF_ERROR(CheckDistinctOutputs(set.files_));
@@ -207,9 +218,12 @@ absl::StatusOr<InputSet> ResolveInputs(std::span<const std::string> args) {
 absl::Status CheckOutputDir(const InputSet& inputs, const std::string& outdir) {
   std::error_code ec;
   const fs::path out = fs::weakly_canonical(outdir, ec);
-  if (ec) return absl::InvalidArgumentError(absl::StrFormat("OUTDIR '%s': %s", outdir, ec.message()));
+  if (ec) {
+    return absl::InvalidArgumentError(absl::StrFormat("OUTDIR '%s': %s", outdir, ec.message()));
+  }
   if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
-    return absl::InvalidArgumentError(absl::StrFormat("OUTDIR '%s' exists and is not a directory", outdir));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("OUTDIR '%s' exists and is not a directory", outdir));
   }
   for (const std::string& root : inputs.roots()) {
     if (fs::is_directory(root, ec) && IsWithin(out, root)) {

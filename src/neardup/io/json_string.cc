@@ -55,13 +55,15 @@ absl::StatusOr<uint32_t> DecodeUnicodeEscape(std::string_view literal, size_t at
     return absl::InvalidArgumentError(absl::StrFormat("lone low surrogate at byte %d", at));
   }
   if (high < 0xD800 || high > 0xDBFF) return static_cast<uint32_t>(high);
-  const bool has_pair = at + 12 <= literal.size() && literal[at + 6] == '\\' && literal[at + 7] == 'u';
+  const bool has_pair =
+      at + 12 <= literal.size() && literal[at + 6] == '\\' && literal[at + 7] == 'u';
   const int32_t low = has_pair ? ReadHex4(literal, at + 8) : -1;
   if (low < 0xDC00 || low > 0xDFFF) {
     return absl::InvalidArgumentError(absl::StrFormat("lone high surrogate at byte %d", at));
   }
   length = 12;
-  return 0x10000 + ((static_cast<uint32_t>(high) - 0xD800) << 10) + (static_cast<uint32_t>(low) - 0xDC00);
+  return 0x10000 + ((static_cast<uint32_t>(high) - 0xD800) << 10) +
+         (static_cast<uint32_t>(low) - 0xDC00);
 }
 
 // One escape at literal[at] (which is '\\'): appends its bytes and returns the escape's length.
@@ -83,8 +85,7 @@ absl::StatusOr<size_t> DecodeEscape(std::string_view literal, size_t at, std::st
       AppendUtf8(*cp, text);
       return length;
     }
-    default:
-      return absl::InvalidArgumentError(absl::StrFormat("bad escape at byte %d", at));
+    default: return absl::InvalidArgumentError(absl::StrFormat("bad escape at byte %d", at));
   }
 }
 
@@ -116,10 +117,26 @@ size_t ValidUtf8Length(std::string_view bytes, size_t at) {
   return length;
 }
 
+// The two-character escape for `c`, or nullptr when it has none.
+const char* ShortEscape(unsigned char c) {
+  switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default: return nullptr;
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<DecodedJsonString> DecodeJsonString(std::string_view literal) {
-  if (literal.empty() || literal[0] != '"') return absl::InvalidArgumentError("not a string literal");
+  if (literal.empty() || literal[0] != '"') {
+    return absl::InvalidArgumentError("not a string literal");
+  }
   // raw_at holds 32-bit offsets.
   if (literal.size() > std::numeric_limits<uint32_t>::max()) {
     return absl::InvalidArgumentError("string literal of 4 GiB or more");
@@ -135,7 +152,8 @@ absl::StatusOr<DecodedJsonString> DecodeJsonString(std::string_view literal) {
       return decoded;
     }
     if (static_cast<unsigned char>(c) < 0x20) {
-      return absl::InvalidArgumentError(absl::StrFormat("unescaped control character at byte %d", i));
+      return absl::InvalidArgumentError(
+          absl::StrFormat("unescaped control character at byte %d", i));
     }
     size_t length = 1;
     if (c == '\\') {
@@ -183,15 +201,10 @@ std::string QuoteJson(std::string_view bytes) {
   size_t i = 0;
   while (i < bytes.size()) {
     const unsigned char c = static_cast<unsigned char>(bytes[i]);
-    switch (c) {
-      case '"': out += "\\\""; ++i; continue;
-      case '\\': out += "\\\\"; ++i; continue;
-      case '\b': out += "\\b"; ++i; continue;
-      case '\f': out += "\\f"; ++i; continue;
-      case '\n': out += "\\n"; ++i; continue;
-      case '\r': out += "\\r"; ++i; continue;
-      case '\t': out += "\\t"; ++i; continue;
-      default: break;
+    if (const char* escape = ShortEscape(c)) {
+      out += escape;
+      ++i;
+      continue;
     }
     if (c < 0x20) {
       out += absl::StrFormat("\\u%04x", c);

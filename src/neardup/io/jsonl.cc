@@ -31,13 +31,14 @@ absl::Status JsonError(simdjson::error_code error) {
     case simdjson::DEPTH_ERROR: return absl::InvalidArgumentError("nested too deeply");
     case simdjson::EMPTY: return absl::InvalidArgumentError("empty line");
     default:
-      return absl::InvalidArgumentError(absl::StrFormat("invalid JSON (%s)", simdjson::error_message(error)));
+      return absl::InvalidArgumentError(
+          absl::StrFormat("invalid JSON (%s)", simdjson::error_message(error)));
   }
 }
 
-#define NEARDUP_JSON_TRY(expr)                              \
-  do {                                                      \
-    const simdjson::error_code neardup_json_error_ = (expr); \
+#define NEARDUP_JSON_TRY(expr)                                      \
+  do {                                                              \
+    const simdjson::error_code neardup_json_error_ = (expr);        \
     if (neardup_json_error_) return JsonError(neardup_json_error_); \
   } while (0)
 
@@ -112,8 +113,7 @@ absl::Status Validate(od::value value, int depth) {
       }
       return absl::OkStatus();
     }
-    case od::json_type::number:
-      return NumberToken(value).status();
+    case od::json_type::number: return NumberToken(value).status();
     case od::json_type::string: {
       std::string_view text;
       NEARDUP_JSON_TRY(value.get_string().get(text));
@@ -145,6 +145,7 @@ size_t ClosingQuote(std::string_view line, size_t open) {
 }  // namespace
 
 struct JsonlParser::Impl {
+  absl::Status Load(std::string_view line, od::document& doc);
   absl::Status Read(od::value value, bool is_text, bool is_id, std::string_view line,
                     JsonlRecord& record);
 
@@ -153,9 +154,25 @@ struct JsonlParser::Impl {
   od::parser parser;
 };
 
+// Copies `line` into the padded buffer and starts iterating it.
+absl::Status JsonlParser::Impl::Load(std::string_view line, od::document& doc) {
+  if (buffer.data() == nullptr || buffer.size() < line.size()) {
+    const size_t grown = buffer.data() == nullptr ? 0 : 2 * buffer.size();
+    buffer = simdjson::padded_string(std::max(line.size(), grown));
+    if (buffer.data() == nullptr) return absl::ResourceExhaustedError("line too long to buffer");
+  }
+  // The document is exactly the line's bytes; the padding simdjson may read past them is zeroed.
+  std::memcpy(buffer.data(), line.data(), line.size());
+  std::memset(buffer.data() + line.size(), 0, simdjson::SIMDJSON_PADDING);
+  NEARDUP_JSON_TRY(
+      parser.iterate(buffer.data(), line.size(), buffer.size() + simdjson::SIMDJSON_PADDING)
+          .get(doc));
+  return absl::OkStatus();
+}
+
 // Reads the text and/or id field (`value` may be both when the options name the same field).
-absl::Status JsonlParser::Impl::Read(od::value value, bool is_text, bool is_id, std::string_view line,
-                                     JsonlRecord& record) {
+absl::Status JsonlParser::Impl::Read(od::value value, bool is_text, bool is_id,
+                                     std::string_view line, JsonlRecord& record) {
   od::json_type type;
   NEARDUP_JSON_TRY(value.type().get(type));
   if (type == od::json_type::string) {
@@ -189,20 +206,13 @@ JsonlParser::~JsonlParser() = default;
 
 absl::StatusOr<JsonlRecord> JsonlParser::Parse(std::string_view line) {
   Impl& impl = *impl_;
-  if (impl.buffer.data() == nullptr || impl.buffer.size() < line.size()) {
-    impl.buffer = simdjson::padded_string(std::max(line.size(), 2 * impl.buffer.size()));
-    if (impl.buffer.data() == nullptr) return absl::ResourceExhaustedError("line too long to buffer");
-  }
-  // The document is exactly the line's bytes; the padding simdjson may read past them is zeroed.
-  std::memcpy(impl.buffer.data(), line.data(), line.size());
-  std::memset(impl.buffer.data() + line.size(), 0, simdjson::SIMDJSON_PADDING);
   od::document doc;
-  NEARDUP_JSON_TRY(impl.parser.iterate(impl.buffer.data(), line.size(),
-                                       impl.buffer.size() + simdjson::SIMDJSON_PADDING)
-                       .get(doc));
+  NEARDUP_RETURN_IF_ERROR(impl.Load(line, doc));
   od::object object;
   const simdjson::error_code object_error = doc.get_object().get(object);
-  if (object_error == simdjson::INCORRECT_TYPE) return absl::InvalidArgumentError("not a JSON object");
+  if (object_error == simdjson::INCORRECT_TYPE) {
+    return absl::InvalidArgumentError("not a JSON object");
+  }
   NEARDUP_JSON_TRY(object_error);
 
   JsonlRecord record;
