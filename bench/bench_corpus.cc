@@ -201,7 +201,12 @@ SyntheticCorpus Generator::Generate(size_t num_docs) {
     }
     if (source < 0) originals_.push_back(i);
     const std::string id = absl::StrFormat("doc-%06d", i);
-    corpus.documents.push_back({id, std::move(text), "synthetic:" + id});
+    Document doc;
+    doc.id = id;
+    doc.text = std::move(text);
+    doc.location = "synthetic:" + id;
+    doc.source = "synthetic";
+    corpus.documents.push_back(std::move(doc));
     corpus.copy_of.push_back(source);
     corpus.kinds.push_back(kind);
   }

@@ -16,6 +16,16 @@
 #include "neardup/io/inputs.h"
 
 namespace neardup {
+
+namespace {
+JsonlOptions BodyOptions(const std::string& id_field) {
+  JsonlOptions options;
+  options.text_field = "body";
+  options.id_field = id_field;
+  return options;
+}
+}  // namespace
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -156,7 +166,7 @@ TEST_CASE("the renamed text field is the one that gets cut") {
   WriteFile(dir / "in.jsonl", R"({"text": "left alone", "body": "abcdef"})"
                               "\n");
   const InputSet inputs = MustResolve({dir / "in.jsonl"});
-  REQUIRE(WriteCleaned(inputs, {.text_field = "body", .id_field = "id"},
+  REQUIRE(WriteCleaned(inputs, BodyOptions("id"),
                        std::vector<DocumentEdit>{Cuts({{2, 4}})}, dir / "out")
               .ok());
   CHECK(ReadRaw(dir / "out/in.jsonl") == R"({"text": "left alone", "body": "abef"})"

@@ -7,6 +7,16 @@
 #include "neardup/io/jsonl.h"
 
 namespace neardup {
+
+namespace {
+JsonlOptions BodyOptions(const std::string& id_field) {
+  JsonlOptions options;
+  options.text_field = "body";
+  options.id_field = id_field;
+  return options;
+}
+}  // namespace
+
 namespace {
 
 JsonlRecord MustParse(JsonlParser& parser, const std::string& line) {
@@ -84,7 +94,7 @@ TEST_CASE("keys are compared after unescaping") {
 }
 
 TEST_CASE("the text and id fields can be renamed") {
-  JsonlParser parser({.text_field = "body", .id_field = "key"});
+  JsonlParser parser(BodyOptions("key"));
   const JsonlRecord record =
       MustParse(parser, R"({"key": "k1", "text": "not this", "body": "this"})");
   CHECK(record.text == "this");

@@ -16,7 +16,12 @@ class VectorSource : public DocumentSource {
   explicit VectorSource(std::vector<std::string> texts) : texts_(std::move(texts)) {}
   absl::Status ForEach(const DocumentVisitor& visit) const override {
     for (size_t i = 0; i < texts_.size(); ++i) {
-      const absl::Status status = visit({"doc" + std::to_string(i), texts_[i], "memory"});
+      Document doc;
+      doc.id = "doc" + std::to_string(i);
+      doc.text = texts_[i];
+      doc.location = "memory";
+      doc.source = "site";
+      const absl::Status status = visit(std::move(doc));
       if (!status.ok()) return status;
     }
     return absl::OkStatus();

@@ -30,6 +30,38 @@ void AddCommonOptions(CLI::App& command, CommonOptions& o) {
       ->capture_default_str();
   command.add_option("--text-field", o.text_field, "JSONL field holding the document text")
       ->capture_default_str();
+  command.add_option("--cross-doc", o.cross_doc,
+                     "Passages repeating a passage of an earlier kept document: report them, or "
+                     "also remove them")
+      ->check(CLI::IsMember({"report", "remove"}))
+      ->capture_default_str();
+  command.add_option("--boilerplate-min-docs", o.boilerplate_min_docs,
+                     "A passage is boilerplate when it recurs in at least this many documents of "
+                     "one source...")
+      ->capture_default_str();
+  command.add_option("--boilerplate-min-share", o.boilerplate_min_share,
+                     "...and in at least this share of the source's documents")
+      ->capture_default_str();
+  command.add_option("--boilerplate-patterns", o.boilerplate_patterns,
+                     "Templated lines such as 'Baca Juga: <title>': report them, or also remove them")
+      ->check(CLI::IsMember({"report", "remove"}))
+      ->capture_default_str();
+  command.add_option("--source-field", o.source_field,
+                     "JSONL field naming a document's source (site); default: the file (text "
+                     "files: their directory)");
+  command.add_option("--url-field", o.url_field,
+                     "JSONL field holding a URL whose host is the document's source");
+  command.add_option("--containment", o.containment,
+                     "Also remove a document when at least this share of its shingles lies in a "
+                     "larger kept document (a truncated reprint); 0 turns it off")
+      ->capture_default_str();
+  command.add_option("--keep", o.keep,
+                     "Which document of a duplicate cluster stays: first, longest, or field:NAME "
+                     "(smallest value of a JSONL field, e.g. field:date for the earliest)")
+      ->capture_default_str();
+  command.add_option("--min-span-words", o.min_span_words,
+                     "Glued text: the fewest words a repeated run must cover")
+      ->capture_default_str();
   command.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
   command.add_flag("-v,--verbose", o.verbose, "Also print timings per stage");
 }
@@ -43,13 +75,38 @@ absl::StatusOr<Config> MakeConfig(const CommonOptions& o) {
   config.shingle = *shingle;
   config.passages.segment.mode = o.passages == "paragraph" ? PassageMode::kParagraph : PassageMode::kLine;
   config.threads = o.threads;
+  config.cross_doc = o.cross_doc == "remove" ? CrossDocMode::kRemove : CrossDocMode::kReport;
+  config.boilerplate.min_docs = o.boilerplate_min_docs;
+  config.boilerplate.min_share = o.boilerplate_min_share;
+  config.boilerplate.remove_patterns = o.boilerplate_patterns == "remove";
+  config.containment = o.containment;
+  config.min_span_words = o.min_span_words;
+  if (o.keep == "first") {
+    config.keep = KeepPolicy::kFirst;
+  } else if (o.keep == "longest") {
+    config.keep = KeepPolicy::kLongest;
+  } else if (o.keep.rfind("field:", 0) == 0) {
+    config.keep = KeepPolicy::kField;
+    config.keep_field = o.keep.substr(6);
+  } else {
+    return absl::InvalidArgumentError(
+        "--keep must be first, longest or field:NAME, got '" + o.keep + "'");
+  }
   config.seed = o.seed;
   config.passages.seed = o.seed;
   if (const absl::Status status = Validate(config); !status.ok()) return status;
   return config;
 }
 
-JsonlOptions MakeJsonlOptions(const CommonOptions& o) { return {o.text_field, o.id_field}; }
+JsonlOptions MakeJsonlOptions(const CommonOptions& o) {
+  JsonlOptions options;
+  options.text_field = o.text_field;
+  options.id_field = o.id_field;
+  options.source_field = o.source_field;
+  options.url_field = o.url_field;
+  if (o.keep.rfind("field:", 0) == 0) options.keep_field = o.keep.substr(6);
+  return options;
+}
 
 void Messages::Error(std::string_view message) const {
   std::fprintf(stderr, "neardup: %.*s\n", static_cast<int>(message.size()), message.data());

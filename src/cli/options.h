@@ -31,6 +31,15 @@ struct CommonOptions {
   uint64_t seed = 1;
   std::string id_field = "id";
   std::string text_field = "text";
+  std::string cross_doc = "report";
+  size_t boilerplate_min_docs = 3;
+  double boilerplate_min_share = 0.05;
+  std::string boilerplate_patterns = "report";
+  std::string source_field;
+  std::string url_field;
+  double containment = 0.0;
+  std::string keep = "first";
+  size_t min_span_words = 8;
   bool quiet = false;
   bool verbose = false;
 };

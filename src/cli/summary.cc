@@ -26,8 +26,8 @@ std::string FormatSummary(const Report& r) {
 }
 
 std::string FormatTimings(const StageSeconds& t, double write_seconds) {
-  return absl::StrFormat("seconds: sign %.3f, candidates %.3f, verify %.3f, cluster %.3f, write %.3f",
-                         t.sign, t.candidates, t.verify, t.cluster, write_seconds);
+  return absl::StrFormat("seconds: sign %.3f, candidates+verify %.3f, cluster %.3f, passages %.3f, write %.3f",
+                         t.sign, t.verify, t.cluster, t.passages, write_seconds);
 }
 
 bool WriteAll(std::FILE* out, const std::string& text) {

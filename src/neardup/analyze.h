@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "neardup/config.h"
+#include "neardup/glued.h"
 #include "neardup/minhash.h"
 #include "neardup/passages.h"
 
@@ -19,7 +20,8 @@ struct DocAnalysis {
   uint64_t exact_hash = 0;           // of the normalized text
   std::vector<uint64_t> shingles;    // sorted, duplicate-free
   std::vector<uint32_t> signature;   // num_perm values
-  std::vector<RepeatedPassage> repeats;
+  std::vector<PassageSketch> passages;  // with repeats inside the document marked
+  std::vector<RepeatedRun> runs;        // repeats inside glued lines
 };
 
 class Analyzer {

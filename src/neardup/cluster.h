@@ -1,7 +1,8 @@
 // Clustering of verified pairs into kept documents and the duplicates they stand for.
 //
-// Documents are visited in input order. A document is removed when it verifies against a document
-// that is kept, and it then points at the earliest such document. A removed document never
+// Documents are visited in keep order (input order unless a rank says otherwise). A document is
+// removed when it verifies against a document that is kept, and it then points at the
+// best-ranked such document. A removed document never
 // removes another, so there is no chaining: with A~B, B~C and A not ~C, only B goes. Because the
 // result depends on the set of pairs and on indices alone, it does not depend on thread count or
 // the order in which pairs were found.
@@ -27,8 +28,10 @@ struct Clusters {
   bool removed(uint32_t doc) const { return kept_as[doc] != doc; }
 };
 
-// `pairs` must hold only pairs that passed verification. Any order; O(n + p log p).
-Clusters Cluster(std::span<const ScoredPair> pairs, size_t num_docs);
+// `pairs` must hold only pairs that passed verification, in any order. `rank[doc]` is the
+// document's place in keep order (smaller stays); empty means input order. O(n + p log p).
+Clusters Cluster(std::span<const ScoredPair> pairs, size_t num_docs,
+                 std::span<const uint32_t> rank = {});
 
 }  // namespace neardup
 

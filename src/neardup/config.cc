@@ -27,6 +27,19 @@ absl::Status Validate(const Config& config) {
       p.segment.long_line_bytes == 0) {
     return absl::InvalidArgumentError("passage options out of range");
   }
+  const BoilerplateOptions& b = config.boilerplate;
+  if (b.min_docs < 2) return absl::InvalidArgumentError("--boilerplate-min-docs must be at least 2");
+  if (!(b.min_share >= 0.0 && b.min_share <= 1.0)) {
+    return absl::InvalidArgumentError("--boilerplate-min-share must be in [0, 1]");
+  }
+  if (!(config.containment >= 0.0 && config.containment <= 1.0)) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("--containment must be in (0, 1], got %g", config.containment));
+  }
+  if (config.keep == KeepPolicy::kField && config.keep_field.empty()) {
+    return absl::InvalidArgumentError("--keep field:NAME needs a field name");
+  }
+  if (config.min_span_words < 2) return absl::InvalidArgumentError("--min-span-words must be at least 2");
   return absl::OkStatus();
 }
 

@@ -7,6 +7,7 @@
 #define NEARDUP_DOCUMENT_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -17,6 +18,8 @@ struct Document {
   std::string id;        // text file: path relative to its input root; JSONL: the id field
   std::string text;      // original bytes, never modified
   std::string location;  // for messages: "path" or "path:line"
+  std::string source;    // the site it comes from, for boilerplate: see InputCorpus
+  std::optional<std::string> keep_key;  // --keep field:NAME value, when present
 };
 
 using DocumentVisitor = std::function<absl::Status(Document&&)>;

@@ -13,107 +13,137 @@
 namespace neardup {
 namespace {
 
-constexpr uint32_t kNone = UINT32_MAX;
-
-struct Piece {
-  std::string normalized;
-  std::vector<uint64_t> shingles;  // only for passages long enough for near matching
-};
-
-// Number of leading elements of a set of size n that any set with Jaccard >= t must share one of.
-size_t PrefixLength(size_t n, double t) {
-  const auto overlap = static_cast<size_t>(std::ceil(t * static_cast<double>(n) - 1e-9));
-  return n - std::min(n, overlap) + 1;
-}
-
-class RepeatFinder {
+// Kept passages of one document, indexed for exact and near lookups.
+class WithinIndex {
  public:
-  explicit RepeatFinder(const PassageOptions& options) : options_(options) {}
+  WithinIndex(const std::vector<PassageSketch>& passages, const std::vector<std::string>& normalized,
+              double threshold)
+      : passages_(passages), normalized_(normalized), threshold_(threshold) {}
 
-  // Returns the index of the kept passage that passage `i` repeats, or kNone; then records
-  // passage `i` as kept when it repeats nothing.
-  uint32_t Match(uint32_t i, Piece piece, double& similarity) {
+  // The earliest kept passage that passage i repeats, or -1.
+  int32_t Match(uint32_t i, double& similarity) const {
     similarity = 1.0;
-    const uint64_t fingerprint = Hash64(piece.normalized, options_.seed);
-    if (auto it = exact_.find(fingerprint); it != exact_.end() &&
-        kept_[it->second].normalized == piece.normalized) {
-      return it->second;
+    const PassageSketch& p = passages_[i];
+    if (auto it = exact_.find(p.fingerprint);
+        it != exact_.end() && normalized_[it->second] == normalized_[i]) {
+      return static_cast<int32_t>(it->second);
     }
-    const uint32_t near = FindNear(piece, similarity);
-    if (near != kNone) return near;
-    exact_.try_emplace(fingerprint, i);
-    const size_t prefix = PrefixLength(piece.shingles.size(), options_.near_threshold);
-    for (size_t k = 0; k < prefix && k < piece.shingles.size(); ++k) {
-      prefix_index_[piece.shingles[k]].push_back(i);
-    }
-    kept_.emplace(i, std::move(piece));
-    return kNone;
-  }
-
- private:
-  uint32_t FindNear(const Piece& piece, double& similarity) const {
-    const auto& s = piece.shingles;
-    if (s.empty()) return kNone;
-    const double t = options_.near_threshold;
+    if (p.shingles.empty()) return -1;
     std::vector<uint32_t> candidates;
-    const size_t prefix = PrefixLength(s.size(), t);
-    for (size_t k = 0; k < prefix && k < s.size(); ++k) {
-      if (auto it = prefix_index_.find(s[k]); it != prefix_index_.end()) {
+    const size_t prefix = PrefixLength(p.shingles.size(), threshold_);
+    for (size_t k = 0; k < prefix && k < p.shingles.size(); ++k) {
+      if (auto it = prefix_.find(p.shingles[k]); it != prefix_.end()) {
         candidates.insert(candidates.end(), it->second.begin(), it->second.end());
       }
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (const uint32_t c : candidates) {  // ascending: the earliest copy wins
-      const auto& other = kept_.at(c).shingles;
-      const double small = static_cast<double>(std::min(s.size(), other.size()));
-      const double large = static_cast<double>(std::max(s.size(), other.size()));
-      if (small < t * large - 1e-9) continue;  // sizes alone rule this pair out
-      const double j = Jaccard(s, other);
-      if (j >= t) {
+      const double j = PassageSimilarity(p.shingles, passages_[c].shingles, threshold_);
+      if (j >= threshold_) {
         similarity = j;
-        return c;
+        return static_cast<int32_t>(c);
       }
     }
-    return kNone;
+    return -1;
   }
 
-  const PassageOptions& options_;
+  void Add(uint32_t i) {
+    const PassageSketch& p = passages_[i];
+    exact_.try_emplace(p.fingerprint, i);
+    const size_t prefix = PrefixLength(p.shingles.size(), threshold_);
+    for (size_t k = 0; k < prefix && k < p.shingles.size(); ++k) prefix_[p.shingles[k]].push_back(i);
+  }
+
+ private:
+  const std::vector<PassageSketch>& passages_;
+  const std::vector<std::string>& normalized_;
+  double threshold_;
   absl::flat_hash_map<uint64_t, uint32_t> exact_;
-  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> prefix_index_;
-  absl::flat_hash_map<uint32_t, Piece> kept_;
+  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> prefix_;
 };
+
+uint64_t OpeningHash(std::string_view normalized, size_t words, size_t max_words, uint64_t seed) {
+  const size_t count = CountWords(normalized);
+  if (count < words || count > max_words) return 0;
+  size_t end = normalized.size();
+  size_t seen = 0;
+  for (size_t pos = 0; pos < normalized.size(); ++pos) {
+    if (normalized[pos] == ' ' && ++seen == words) {
+      end = pos;
+      break;
+    }
+  }
+  const uint64_t h = Hash64(normalized.substr(0, end), seed ^ 0x6f70656e696e67ULL);  // "opening"
+  return h == 0 ? 1 : h;  // 0 means "no opening"
+}
 
 }  // namespace
 
-std::vector<RepeatedPassage> FindRepeatsWithin(std::string_view text, const PassageOptions& options) {
-  const std::vector<Passage> passages = Segment(text, options.segment);
-  RepeatFinder finder(options);
+size_t PrefixLength(size_t n, double t) {
+  const auto overlap = static_cast<size_t>(std::ceil(t * static_cast<double>(n) - 1e-9));
+  return n - std::min(n, overlap) + 1;
+}
+
+double PassageSimilarity(std::span<const uint64_t> a, std::span<const uint64_t> b, double threshold) {
+  const double small = static_cast<double>(std::min(a.size(), b.size()));
+  const double large = static_cast<double>(std::max(a.size(), b.size()));
+  if (small < threshold * large - 1e-9) return 0.0;  // sizes alone rule this pair out
+  return Jaccard(a, b);
+}
+
+std::vector<PassageSketch> SketchPassages(std::string_view text, const PassageOptions& options) {
+  const std::vector<Passage> spans = Segment(text, options.segment);
+  std::vector<PassageSketch> out(spans.size());
+  std::vector<std::string> normalized(spans.size());
   const ShingleSpec spec{ShingleKind::kWord, options.shingle_words};
-  std::vector<RepeatedPassage> out;
-  std::vector<bool> removed(passages.size(), false);
-  for (uint32_t i = 0; i < passages.size(); ++i) {
-    const Passage& p = passages[i];
-    Piece piece{Normalize(text.substr(p.start, p.end - p.start)), {}};
-    if (piece.normalized.empty()) continue;  // punctuation-only lines carry no content
-    if (CountWords(piece.normalized) >= options.near_min_words) {
-      piece.shingles = Shingles(piece.normalized, spec, options.seed);
+  uint32_t line = 1;
+  size_t counted = 0;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    PassageSketch& p = out[i];
+    p.span = spans[i];
+    line += static_cast<uint32_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                                             text.begin() + static_cast<std::ptrdiff_t>(p.span.start), '\n'));
+    counted = p.span.start;
+    p.line = line;
+    normalized[i] = Normalize(text.substr(p.span.start, p.span.end - p.span.start));
+    p.words = static_cast<uint32_t>(CountWords(normalized[i]));
+    if (p.words == 0) continue;
+    p.fingerprint = Hash64(normalized[i], options.seed);
+    if (p.span.block_first && p.span.block_last) {
+      p.opening = OpeningHash(normalized[i], options.opening_words, options.opening_max_words, options.seed);
     }
-    double similarity = 1.0;
-    const uint32_t copy = finder.Match(i, std::move(piece), similarity);
-    if (copy == kNone) continue;
-    removed[i] = true;
-    out.push_back({p.start, p.removal_end, passages[copy].start, passages[copy].end, similarity});
+    if (p.words >= options.near_min_words) p.shingles = Shingles(normalized[i], spec, options.seed);
   }
-  // When every sentence of a split line goes, its line terminator goes too.
-  size_t next = 0;
+  WithinIndex index(out, normalized, options.near_threshold);
+  for (uint32_t i = 0; i < out.size(); ++i) {
+    if (out[i].words == 0) continue;
+    out[i].within_copy = index.Match(i, out[i].within_similarity);
+    if (out[i].within_copy < 0) index.Add(i);
+  }
+  return out;
+}
+
+std::pair<size_t, size_t> RemovalSpan(std::span<const PassageSketch> passages,
+                                      const std::vector<bool>& removed, size_t i) {
+  const Passage& p = passages[i].span;
+  if (!p.block_last || p.block_first) return {p.start, p.removal_end};
+  size_t first = i;
+  while (first > 0 && !passages[first].span.block_first && removed[first - 1]) --first;
+  const bool whole_line = passages[first].span.block_first && removed[first];
+  return {p.start, whole_line ? p.block_end : p.removal_end};
+}
+
+std::vector<RepeatedPassage> FindRepeatsWithin(std::string_view text, const PassageOptions& options) {
+  const std::vector<PassageSketch> passages = SketchPassages(text, options);
+  std::vector<bool> removed(passages.size());
+  for (size_t i = 0; i < passages.size(); ++i) removed[i] = passages[i].within_copy >= 0;
+  std::vector<RepeatedPassage> out;
   for (size_t i = 0; i < passages.size(); ++i) {
     if (!removed[i]) continue;
-    while (out[next].start != passages[i].start) ++next;
-    if (!passages[i].block_last || passages[i].block_first) continue;
-    size_t first = i;
-    while (first > 0 && !passages[first].block_first && removed[first - 1]) --first;
-    if (passages[first].block_first && removed[first]) out[next].end = passages[i].block_end;
+    const auto [start, end] = RemovalSpan(passages, removed, i);
+    const Passage& copy = passages[static_cast<size_t>(passages[i].within_copy)].span;
+    out.push_back({start, end, copy.start, copy.end, passages[i].within_similarity});
   }
   return out;
 }

@@ -24,7 +24,7 @@ struct Progress {
 using ProgressFn = std::function<void(const Progress&)>;
 
 struct StageSeconds {
-  double sign = 0, candidates = 0, verify = 0, cluster = 0;
+  double sign = 0, verify = 0, cluster = 0, passages = 0;
 };
 
 // Runs every stage on `source`. Errors: an invalid config, or the first read error of the source.

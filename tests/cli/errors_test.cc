@@ -78,7 +78,12 @@ TEST_CASE("invalid UTF-8, an empty document and a 50 MB single line are processe
   WriteFile(dir / "in/empty.txt", "");
   std::string huge;
   huge.reserve(50u << 20);
-  for (uint64_t i = 0; huge.size() < (50u << 20); ++i) huge += "kata" + std::to_string(i % 100003) + " ";
+  // Distinct words, so that nothing in it repeats.
+  for (uint64_t i = 0; huge.size() < (50u << 20); ++i) {
+    huge += "kata";
+    huge += std::to_string(i);
+    huge += ' ';
+  }
   WriteFile(dir / "in/huge.txt", huge);
   const RunResult r = RunNeardup({"clean", dir / "in", "-o", dir / "out"});
   INFO(r.err);
@@ -87,7 +92,8 @@ TEST_CASE("invalid UTF-8, an empty document and a 50 MB single line are processe
   CHECK(ReadFile(dir / "out/latin1.txt") == "Caf\xE9 au lait\nsecond line \xFF\xFE here\n");
   CHECK(std::filesystem::exists(dir / "out/empty.txt"));
   CHECK(ReadFile(dir / "out/empty.txt").empty());
-  CHECK(ReadFile(dir / "out/huge.txt") == huge);
+  const bool huge_unchanged = ReadFile(dir / "out/huge.txt") == huge;  // not printed: 50 MB
+  CHECK(huge_unchanged);
 }
 
 TEST_CASE("bad option values are usage errors, exit 2") {

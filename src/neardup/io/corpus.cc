@@ -1,6 +1,7 @@
 #include "neardup/io/corpus.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
@@ -21,12 +22,27 @@ absl::Status CheckSize(const std::string& text, const std::string& location) {
       "%s: document is 4 GiB or larger; split it into smaller documents", location));
 }
 
+// "https://News.Example.com:443/a?b" -> "news.example.com": the site, for per-source boilerplate.
+std::string UrlHost(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  const size_t at = url.find_first_of("/?#");
+  url = url.substr(0, at);
+  if (const size_t user = url.rfind('@'); user != std::string_view::npos) url.remove_prefix(user + 1);
+  if (const size_t port = url.rfind(':'); port != std::string_view::npos) url = url.substr(0, port);
+  std::string host(url);
+  for (char& c : host) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  return host;
+}
+
 absl::Status VisitTextFile(const InputFile& file, const DocumentVisitor& visit) {
   Document doc;
   NEARDUP_ASSIGN_OR_RETURN(doc.text, ReadWholeFile(file.path, file.display, file.compression));
   NEARDUP_RETURN_IF_ERROR(CheckSize(doc.text, file.display));
   doc.id = file.relative;
   doc.location = file.display;
+  // A site's pages usually sit in one directory.
+  doc.source = std::filesystem::path(file.display).parent_path().string();
   return visit(std::move(doc));
 }
 
@@ -53,6 +69,14 @@ absl::Status VisitJsonlFile(const InputFile& file, JsonlParser& parser,
                         : absl::StrFormat("%s:%d", file.relative, reader->line_number());
     doc.text = std::move(record->text);
     doc.location = location;
+    if (record->source) {
+      doc.source = std::move(*record->source);
+    } else if (record->url) {
+      doc.source = UrlHost(*record->url);
+    } else {
+      doc.source = file.display;
+    }
+    doc.keep_key = std::move(record->keep);
     NEARDUP_RETURN_IF_ERROR(visit(std::move(doc)));
   }
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_format.h"
 #include "neardup/status_macros.h"
@@ -146,8 +147,8 @@ size_t ClosingQuote(std::string_view line, size_t open) {
 
 struct JsonlParser::Impl {
   absl::Status Load(std::string_view line, od::document& doc);
-  absl::Status Read(od::value value, bool is_text, bool is_id, std::string_view line,
-                    JsonlRecord& record);
+  absl::Status Read(od::value value, bool is_text, std::vector<std::optional<std::string>*> scalars,
+                    std::string_view line, JsonlRecord& record);
 
   JsonlOptions options;
   simdjson::padded_string buffer{size_t{4096}};  // holds the current line; grows, never shrinks
@@ -170,8 +171,9 @@ absl::Status JsonlParser::Impl::Load(std::string_view line, od::document& doc) {
   return absl::OkStatus();
 }
 
-// Reads the text and/or id field (`value` may be both when the options name the same field).
-absl::Status JsonlParser::Impl::Read(od::value value, bool is_text, bool is_id,
+// Reads the text field and any of the scalar fields (id, source, url, keep) that share its key.
+absl::Status JsonlParser::Impl::Read(od::value value, bool is_text,
+                                     std::vector<std::optional<std::string>*> scalars,
                                      std::string_view line, JsonlRecord& record) {
   od::json_type type;
   NEARDUP_JSON_TRY(value.type().get(type));
@@ -187,12 +189,12 @@ absl::Status JsonlParser::Impl::Read(od::value value, bool is_text, bool is_id,
       record.text_begin = static_cast<size_t>(token.data() - buffer.data());
       record.text_end = ClosingQuote(line, record.text_begin) + 1;
     }
-    if (is_id) record.id = std::string(text);
+    for (auto* scalar : scalars) *scalar = std::string(text);
     return absl::OkStatus();
   }
-  if (type == od::json_type::number && is_id) {
+  if (type == od::json_type::number && !scalars.empty()) {
     NEARDUP_ASSIGN_OR_RETURN(const std::string_view number, NumberToken(value));
-    record.id = std::string(number);
+    for (auto* scalar : scalars) *scalar = std::string(number);
     return absl::OkStatus();
   }
   return Validate(value, 1);
@@ -217,19 +219,34 @@ absl::StatusOr<JsonlRecord> JsonlParser::Parse(std::string_view line) {
 
   JsonlRecord record;
   bool seen_text = false;
-  bool seen_id = false;
+  const JsonlOptions& o = impl.options;
+  // The scalar fields a record may carry, with whether each was seen (the first occurrence of a
+  // repeated key counts, later ones are only validated).
+  struct Scalar {
+    const std::string* name;
+    std::optional<std::string>* value;
+    bool seen;
+  };
+  Scalar scalars[] = {{&o.id_field, &record.id, false},
+                      {&o.source_field, &record.source, false},
+                      {&o.url_field, &record.url, false},
+                      {&o.keep_field, &record.keep, false}};
+  std::vector<std::optional<std::string>*> wanted;
   for (auto member : object) {
     od::field field;
     NEARDUP_JSON_TRY(std::move(member).get(field));
     std::string_view key;
     NEARDUP_JSON_TRY(field.unescaped_key().get(key));
-    // A repeated key: the first occurrence counts, later ones are only validated.
-    const bool is_text = !seen_text && key == impl.options.text_field;
-    const bool is_id = !seen_id && key == impl.options.id_field;
+    const bool is_text = !seen_text && key == o.text_field;
     seen_text = seen_text || is_text;
-    seen_id = seen_id || is_id;
-    if (is_text || is_id) {
-      NEARDUP_RETURN_IF_ERROR(impl.Read(field.value(), is_text, is_id, line, record));
+    wanted.clear();
+    for (Scalar& scalar : scalars) {
+      if (scalar.seen || scalar.name->empty() || key != *scalar.name) continue;
+      scalar.seen = true;
+      wanted.push_back(scalar.value);
+    }
+    if (is_text || !wanted.empty()) {
+      NEARDUP_RETURN_IF_ERROR(impl.Read(field.value(), is_text, wanted, line, record));
     } else {
       NEARDUP_RETURN_IF_ERROR(Validate(field.value(), 1));
     }

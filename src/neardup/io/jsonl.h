@@ -14,6 +14,9 @@ namespace neardup {
 struct JsonlOptions {
   std::string text_field = "text";
   std::string id_field = "id";
+  std::string source_field;  // when set: a document's source is this field
+  std::string url_field;     // when set (and no source field): the host of this URL field
+  std::string keep_field;    // when set: read for --keep field:NAME
 };
 
 struct JsonlRecord {
@@ -22,6 +25,9 @@ struct JsonlRecord {
   size_t text_begin = 0;      // the raw string literal of the text field is line[text_begin, text_end)
   size_t text_end = 0;
   std::optional<std::string> id;  // string ids as is; numbers as written; absent otherwise
+  std::optional<std::string> source;  // source_field, same rules as id
+  std::optional<std::string> url;     // url_field, same rules as id
+  std::optional<std::string> keep;    // keep_field, same rules as id
 };
 
 // Parses JSONL lines with simdjson. Holds a parser and a padded buffer reused across lines, so

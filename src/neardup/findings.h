@@ -1,0 +1,28 @@
+// The passage rules applied to the kept documents of a sketched corpus: boilerplate (counted over
+// every document first), templated boilerplate, repeats within a document (lines and glued runs),
+// and repeats of passages of earlier kept documents.
+#ifndef NEARDUP_FINDINGS_H_
+#define NEARDUP_FINDINGS_H_
+
+#include <vector>
+
+#include "absl/status/status.h"
+#include "neardup/config.h"
+#include "neardup/document.h"
+#include "neardup/report.h"
+#include "neardup/sketch.h"
+
+namespace neardup {
+
+// Fills report.passages, report.boilerplate (text left empty), stats.rules, stats.sources and the
+// passage totals of stats. `removed_doc[d]` says whether document d is a removed duplicate.
+void ApplyPassageRules(const CorpusSketch& corpus, const std::vector<bool>& removed_doc,
+                       const Config& config, Report& report);
+
+// Reads `source` once more for the documents where boilerplate was first seen and fills in each
+// entry's text. Does nothing when there is no boilerplate.
+absl::Status FillBoilerplateText(const DocumentSource& source, const Config& config, Report& report);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_FINDINGS_H_
