@@ -112,15 +112,23 @@ std::vector<PassageFinding> DocumentFindings(uint32_t doc, const CorpusSketch& c
     f.fingerprint = p.fingerprint;
     out.push_back(f);
   }
-  // Glued runs count unless a passage rule already removes their bytes.
+  // Glued runs count for the bytes no passage rule already removes: a run is cut around them.
+  std::vector<std::pair<uint64_t, uint64_t>> gone;
+  for (const PassageFinding& f : out) {
+    if (f.removed) gone.emplace_back(f.start, f.end);
+  }
+  std::sort(gone.begin(), gone.end());
   for (const RepeatedRun& run : c.runs[doc]) {
-    const bool overlaps = std::any_of(out.begin(), out.end(), [&](const PassageFinding& f) {
-      return f.removed && f.start < run.end && run.start < f.end;
-    });
-    if (overlaps) continue;
-    PassageFinding f{doc, run.start, run.end, run.line, PassageRule::kRepeatWithin, true, true,
-                     doc, run.copy_start, run.copy_end, 1.0, run.fingerprint};
-    out.push_back(f);
+    uint64_t from = run.start;
+    for (size_t g = 0; g <= gone.size() && from < run.end; ++g) {
+      const uint64_t until = g < gone.size() ? std::min<uint64_t>(gone[g].first, run.end) : run.end;
+      if (g < gone.size() && gone[g].second <= from) continue;
+      if (until > from) {
+        out.push_back({doc, from, until, run.line, PassageRule::kRepeatWithin, true, true, doc,
+                       run.copy_start, run.copy_end, 1.0, run.fingerprint});
+      }
+      if (g < gone.size()) from = std::max(from, gone[g].second);
+    }
   }
   std::sort(out.begin(), out.end(),
             [](const PassageFinding& a, const PassageFinding& b) { return a.start < b.start; });

@@ -9,6 +9,11 @@
 namespace neardup {
 namespace {
 
+bool IsAsciiSeparator(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0x80 && !((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'));
+}
+
 struct Token {
   size_t norm_start, norm_end;  // in the normalized text
   size_t start, end;            // original bytes of the word
@@ -96,10 +101,12 @@ std::vector<RepeatedRun> FindRepeatedRuns(std::string_view text,
     if (words < options.min_span_words) continue;
     const Token& last = tokens[r.b];
     const auto& line = long_lines[last.line];
-    const bool next_on_line = r.b + 1 < tokens.size() && tokens[r.b + 1].line == last.line;
     RepeatedRun run;
     run.start = tokens[r.a].start;
-    run.end = next_on_line ? tokens[r.b + 1].start : line.second;
+    // Punctuation and spaces after the last word go with it, up to the next word (which may
+    // belong to a passage removed by another rule) or the end of the line.
+    run.end = last.end;
+    while (run.end < line.second && IsAsciiSeparator(text[run.end])) ++run.end;
     const size_t copy_last = std::min(tokens.size() - 1, static_cast<size_t>(r.copy) + words - 1);
     run.copy_start = tokens[static_cast<size_t>(r.copy)].start;
     run.copy_end = tokens[copy_last].end;

@@ -1,0 +1,203 @@
+// Issue 3 acceptance: each passage rule on a small hand-made corpus (tests/data/issue3), with the
+// exact removed spans and every other byte kept.
+#include <doctest/doctest.h>
+#include <simdjson.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/run_binary.h"
+
+namespace neardup::testing {
+namespace {
+
+std::string Fixture(const std::string& name) { return SourcePath("tests/data/issue3/" + name); }
+
+size_t LineStart(const std::string& text, int n) {
+  size_t pos = 0;
+  for (int line = 1; line < n; ++line) pos = text.find('\n', pos) + 1;
+  return pos;
+}
+
+std::string WithoutLines(const std::string& text, const std::set<int>& drop) {
+  std::string out;
+  const auto lines = SplitLines(text);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (drop.count(static_cast<int>(i) + 1) == 0) out += lines[i];
+  }
+  return out;
+}
+
+struct Span {
+  std::string doc;
+  uint64_t start, end;
+  std::string rule;
+  bool removed;
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+std::vector<Span> Passages(const std::string& report_path) {
+  simdjson::dom::parser parser;
+  const simdjson::padded_string json = simdjson::padded_string::load(report_path);
+  std::vector<Span> out;
+  for (const simdjson::dom::element p : parser.parse(json)["passages"].get_array()) {
+    out.push_back({std::string(std::string_view(p["doc"])), uint64_t(p["start"]), uint64_t(p["end"]),
+                   std::string(std::string_view(p["rule"])), bool(p["removed"])});
+  }
+  return out;
+}
+
+RunResult Clean(const std::string& input, const std::string& out, std::vector<std::string> extra = {}) {
+  std::vector<std::string> args{"clean", input, "-o", out};
+  args.insert(args.end(), extra.begin(), extra.end());
+  RunResult r = RunNeardup(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("boilerplate lines of a site are removed from every page, the first included") {
+  TempDir dir;
+  Clean(Fixture("boilerplate"), dir / "out");
+  // site-a: SHARE (p1, p2, p3), "tulis komentar anda" (p1, p2, p4), "Scroll to Top" (p1, p2, p3):
+  // each in 3 of the site's 4 pages. site-b has SHARE once: not boilerplate there.
+  const std::vector<std::pair<std::string, std::set<int>>> expected{
+      {"site-a/p1.txt", {3, 4, 5}}, {"site-a/p2.txt", {3, 4, 5}}, {"site-a/p3.txt", {3, 4}},
+      {"site-a/p4.txt", {3}},       {"site-b/q1.txt", {}},        {"site-b/q2.txt", {}}};
+  std::vector<Span> spans;
+  for (const auto& [doc, lines] : expected) {
+    const std::string input = ReadFile(Fixture("boilerplate/" + doc));
+    CHECK(ReadFile(dir / ("out/" + doc)) == WithoutLines(input, lines));
+    for (int line : lines) {
+      spans.push_back({doc, LineStart(input, line), LineStart(input, line + 1), "boilerplate", true});
+    }
+  }
+  CHECK(Passages(dir / "out/report.json") == spans);
+  simdjson::dom::parser parser;
+  const simdjson::padded_string json = simdjson::padded_string::load(dir / "out/report.json");
+  const simdjson::dom::array table = parser.parse(json)["boilerplate"];
+  std::vector<std::string> texts;
+  for (const simdjson::dom::element b : table) {
+    CHECK(std::string_view(b["source"]).ends_with("site-a"));
+    CHECK(uint64_t(b["documents"]) == 3);
+    CHECK(uint64_t(b["source_documents"]) == 4);
+    texts.emplace_back(std::string_view(b["text"]));
+  }
+  CHECK(texts == std::vector<std::string>{"SHARE", "tulis komentar anda", "Scroll to Top"});
+}
+
+TEST_CASE("a quoted wire paragraph shared by two outlets is reported, and removed on request") {
+  const std::string a = ReadFile(Fixture("quote/outlet-a/blinken.txt"));
+  const std::string b = ReadFile(Fixture("quote/outlet-b/korut.txt"));
+  SUBCASE("--cross-doc report (default) keeps every byte and names the copy") {
+    TempDir dir;
+    Clean(Fixture("quote"), dir / "out");
+    CHECK(ReadFile(dir / "out/outlet-a/blinken.txt") == a);
+    CHECK(ReadFile(dir / "out/outlet-b/korut.txt") == b);
+    CHECK(Passages(dir / "out/report.json") ==
+          std::vector<Span>{{"outlet-b/korut.txt", LineStart(b, 3), LineStart(b, 4), "repeat-across", false}});
+    simdjson::dom::parser parser;
+    const simdjson::padded_string json = simdjson::padded_string::load(dir / "out/report.json");
+    const simdjson::dom::element p = parser.parse(json)["passages"].at(0);
+    CHECK(std::string_view(p["copy_of"]["doc"]) == "outlet-a/blinken.txt");
+    CHECK(uint64_t(p["copy_of"]["start"]) == LineStart(a, 3));
+    CHECK(uint64_t(p["copy_of"]["end"]) == LineStart(a, 4) - 1);
+    // 22 words, word 2 changed: 18 of 22 distinct word 3-grams shared.
+    CHECK(double(p["similarity"]) == doctest::Approx(18.0 / 22.0));
+  }
+  SUBCASE("--cross-doc remove takes it out of the later article only") {
+    TempDir dir;
+    Clean(Fixture("quote"), dir / "out", {"--cross-doc", "remove"});
+    CHECK(ReadFile(dir / "out/outlet-a/blinken.txt") == a);
+    CHECK(ReadFile(dir / "out/outlet-b/korut.txt") == WithoutLines(b, {3}));
+  }
+}
+
+TEST_CASE("a truncated reprint is a duplicate by containment, even when it comes first") {
+  const std::string full = ReadFile(Fixture("reprint/wire/b_full.txt"));
+  SUBCASE("with --containment 0.9") {
+    TempDir dir;
+    Clean(Fixture("reprint"), dir / "out", {"--containment", "0.9"});
+    std::vector<std::string> names;
+    for (const auto& [name, bytes] : ReadTree(dir.path() / "out")) names.push_back(name);
+    CHECK(names == std::vector<std::string>{"report.json", "wire/b_full.txt"});
+    CHECK(ReadFile(dir / "out/wire/b_full.txt") == full);
+    const std::string report = ReadFile(dir / "out/report.json");
+    CHECK(report.find("\"match\": \"containment\"") != std::string::npos);
+  }
+  SUBCASE("without it, Jaccard alone keeps both") {
+    TempDir dir;
+    Clean(Fixture("reprint"), dir / "out");
+    CHECK(ReadTree(dir.path() / "out").size() == 3);
+  }
+}
+
+TEST_CASE("a glued body pasted twice loses its second copy") {
+  const std::string title = "Satelit mata-mata Korut\n";
+  const std::string editor = "Editor: Redaksi\n";
+  SUBCASE("copies joined at a sentence end") {
+    const std::string input = ReadFile(Fixture("glued-sentences/article.txt"));
+    const size_t line_end = input.find('\n', title.size());
+    const size_t copy = (line_end - title.size()) / 2;  // two equal copies
+    const std::string body = input.substr(title.size(), copy);
+    REQUIRE(input == title + body + body + "\n" + editor);
+    TempDir dir;
+    Clean(Fixture("glued-sentences"), dir / "out");
+    CHECK(ReadFile(dir / "out/article.txt") == title + body + "\n" + editor);
+  }
+  SUBCASE("the copy starting mid-sentence, with one word changed") {
+    const std::string input = ReadFile(Fixture("glued-midsentence/article.txt"));
+    const size_t joint = input.find(" dan Korut");
+    REQUIRE(joint != std::string::npos);
+    TempDir dir;
+    Clean(Fixture("glued-midsentence"), dir / "out");
+    // Everything from the second "Korut" to the end of the line goes; " dan " stays.
+    CHECK(ReadFile(dir / "out/article.txt") == input.substr(0, joint + 5) + "\n" + editor);
+    const auto spans = Passages(dir / "out/report.json");
+    REQUIRE_FALSE(spans.empty());
+    CHECK(spans.front().start == joint + 5);
+    CHECK(spans.back().end == input.find('\n', joint));
+    for (size_t i = 1; i < spans.size(); ++i) CHECK(spans[i].start == spans[i - 1].end);
+  }
+}
+
+TEST_CASE("a templated 'Baca Juga: ...' line is reported as a pattern, removed on request") {
+  const std::vector<std::string> docs{"t1.txt", "t2.txt", "t3.txt", "t4.txt", "t5.txt"};
+  SUBCASE("default: reported; the identical 'Sumber' line is plain boilerplate and goes") {
+    TempDir dir;
+    Clean(Fixture("template"), dir / "out");
+    for (const auto& doc : docs) {
+      CAPTURE(doc);
+      CHECK(ReadFile(dir / ("out/site/" + doc)) == WithoutLines(ReadFile(Fixture("template/site/" + doc)), {4}));
+    }
+    const std::string report = ReadFile(dir / "out/report.json");
+    CHECK(report.find("\"text\": \"baca juga …\"") != std::string::npos);
+    CHECK(report.find("\"kind\": \"pattern\"") != std::string::npos);
+    const auto spans = Passages(dir / "out/report.json");
+    CHECK(std::count_if(spans.begin(), spans.end(), [](const Span& s) {
+            return s.rule == "boilerplate-pattern" && !s.removed;
+          }) == 5);
+  }
+  SUBCASE("--boilerplate-patterns remove") {
+    TempDir dir;
+    Clean(Fixture("template"), dir / "out", {"--boilerplate-patterns", "remove"});
+    for (const auto& doc : docs) {
+      CAPTURE(doc);
+      CHECK(ReadFile(dir / ("out/site/" + doc)) == WithoutLines(ReadFile(Fixture("template/site/" + doc)), {3, 4}));
+    }
+  }
+}
+
+TEST_CASE("the seed articles share nothing: the foundation result is unchanged") {
+  const RunResult r = RunNeardup({"report", SourcePath("corpus/seeds")});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("repeat-across") != std::string::npos);  // the per-rule totals name it...
+  CHECK(r.out.find("\"rule\": \"repeat-across\"") == std::string::npos);  // ...but no passage has it
+  CHECK(r.out.find("\"rule\": \"boilerplate") == std::string::npos);
+  CHECK(r.out.find("\"boilerplate\": []") != std::string::npos);
+}
+
+}  // namespace neardup::testing
