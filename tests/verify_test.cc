@@ -16,3 +16,16 @@ TEST_CASE("Jaccard of sorted sets is intersection over union") {
 }
 
 }  // namespace neardup
+
+namespace neardup {
+
+TEST_CASE("JaccardAtLeast agrees with Jaccard at or above the threshold and stays below it otherwise") {
+  std::vector<uint64_t> a, b;
+  for (uint64_t x = 0; x < 100; ++x) a.push_back(x);
+  for (uint64_t x = 10; x < 110; ++x) b.push_back(x);  // 90 shared of 110: J = 0.818
+  CHECK(JaccardAtLeast(a, b, 0.8) == doctest::Approx(90.0 / 110.0));
+  CHECK(JaccardAtLeast(a, b, 90.0 / 110.0) == doctest::Approx(90.0 / 110.0));  // the boundary itself
+  CHECK(JaccardAtLeast(a, b, 0.85) < 0.85);
+}
+
+}  // namespace neardup

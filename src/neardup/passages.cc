@@ -89,7 +89,7 @@ double PassageSimilarity(std::span<const uint64_t> a, std::span<const uint64_t> 
   const double small = static_cast<double>(std::min(a.size(), b.size()));
   const double large = static_cast<double>(std::max(a.size(), b.size()));
   if (small < threshold * large - 1e-9) return 0.0;  // sizes alone rule this pair out
-  return Jaccard(a, b);
+  return JaccardAtLeast(a, b, threshold);
 }
 
 std::vector<PassageSketch> SketchPassages(std::string_view text, const PassageOptions& options) {

@@ -166,13 +166,13 @@ ExactGroups GroupExact(const CorpusSketch& s, const std::vector<uint32_t>& rank)
 
 // Exact scores of candidate pairs, in parallel; each result stored by index.
 std::vector<double> Score(const CorpusSketch& s, const std::vector<DocPair>& candidates, int threads,
-                          bool containment) {
+                          bool containment, double threshold) {
   std::vector<double> score(candidates.size());
   ParallelFor(candidates.size(), threads, [&](size_t i) {
     const auto& a = s.shingles[candidates[i].a];
     const auto& b = s.shingles[candidates[i].b];
     if (!containment) {
-      score[i] = Jaccard(a, b);
+      score[i] = JaccardAtLeast(a, b, threshold);
       return;
     }
     const size_t smaller = std::min(a.size(), b.size());
@@ -184,7 +184,7 @@ std::vector<double> Score(const CorpusSketch& s, const std::vector<DocPair>& can
 std::vector<ScoredPair> JaccardPairs(const CorpusSketch& s, const ExactGroups& groups,
                                      const LshParams& lsh, const Config& config) {
   const auto candidates = CandidatePairs(s.signatures, config.num_perm, groups.representatives, lsh, config.seed);
-  const std::vector<double> score = Score(s, candidates, ResolveThreads(config.threads), false);
+  const std::vector<double> score = Score(s, candidates, ResolveThreads(config.threads), false, config.threshold);
   std::vector<ScoredPair> verified;
   for (size_t i = 0; i < candidates.size(); ++i) {
     if (score[i] >= config.threshold - 1e-12) verified.push_back({candidates[i].a, candidates[i].b, score[i]});
@@ -203,7 +203,7 @@ void ApplyContainment(const CorpusSketch& s, const ExactGroups& groups, const st
   }
   const LshParams lsh = ChooseBands(config.containment * kContainmentSizeRatio, config.num_perm);
   const auto candidates = CandidatePairs(s.signatures, config.num_perm, kept, lsh, config.seed + 1);
-  const std::vector<double> score = Score(s, candidates, ResolveThreads(config.threads), true);
+  const std::vector<double> score = Score(s, candidates, ResolveThreads(config.threads), true, config.containment);
   // (contained, container, score): the container is the larger set, ties by keep rank.
   const auto larger = [&](uint32_t a, uint32_t b) {
     return std::tuple(s.shingles[a].size(), rank[b]) > std::tuple(s.shingles[b].size(), rank[a]);
