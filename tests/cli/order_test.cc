@@ -136,3 +136,31 @@ TEST_CASE("--keep rejects anything but first, longest or field:NAME") {
 }
 
 }  // namespace neardup::testing
+
+namespace neardup::testing {
+
+TEST_CASE("--url-field makes the URL's host the source of boilerplate") {
+  TempDir dir;
+  std::string jsonl;
+  const char* const bodies[] = {"Harga beras naik di pasar induk", "Banjir rendam rumah warga Bekasi",
+                                "Timnas menang tipis atas Vietnam", "Festival kuliner digelar di Solo"};
+  for (int i = 0; i < 4; ++i) {
+    // Pages 0-2 on one host (with the widget), page 3 on another host (with it too).
+    const std::string host = i < 3 ? "https://News.Example.com:443/berita/" : "http://other.example.org/";
+    jsonl += "{\"url\": " + QuoteJson(host + std::to_string(i)) + ", \"text\": " +
+             QuoteJson(std::string(bodies[i]) + "\nSHARE\n") + "}\n";
+  }
+  WriteFile(dir / "in.jsonl", jsonl);
+  const RunResult r = RunNeardup({"report", dir / "in.jsonl", "--url-field", "url"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("\"source\": \"news.example.com\"") != std::string::npos);
+  // SHARE is boilerplate on news.example.com (3 pages), not on other.example.org (1 page).
+  CHECK(r.out.find("\"boilerplate_by_source\"") != std::string::npos);
+  const size_t removed = r.out.find("\"rule\": \"boilerplate\"");
+  REQUIRE(removed != std::string::npos);
+  size_t count = 0;
+  for (size_t at = removed; at != std::string::npos; at = r.out.find("\"rule\": \"boilerplate\"", at + 1)) ++count;
+  CHECK(count == 3);
+}
+
+}  // namespace neardup::testing
