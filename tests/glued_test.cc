@@ -51,3 +51,21 @@ TEST_CASE("runs shorter than min_span_words and lines under the limit are ignore
 }
 
 }  // namespace neardup
+
+namespace neardup {
+
+TEST_CASE("a run reaching the end of the text leaves the final newline alone") {
+  // Regression: the last word's end was taken as the end of the text, newline included.
+  const std::string text = "alpha beta gamma delta epsilon zeta eta theta iota kappa tengah "
+                           "alpha beta gamma delta epsilon zeta eta theta iota kappa.\n";
+  PassageOptions passages;
+  passages.segment.long_line_bytes = 100000;
+  const auto sketches = SketchPassages(text, passages);
+  RunOptions options;
+  options.long_line_bytes = 40;
+  const auto runs = FindRepeatedRuns(text, sketches, std::vector<bool>(sketches.size(), false), options);
+  REQUIRE(runs.size() == 1);
+  CHECK(runs[0].end == text.size() - 1);
+}
+
+}  // namespace neardup

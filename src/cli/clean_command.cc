@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/summary.h"
 #include "neardup/io/atomic_file.h"
 #include "neardup/io/clean_writer.h"
@@ -50,7 +51,11 @@ int RunClean(const CleanOptions& o) {
   const JsonlOptions jsonl = MakeJsonlOptions(o.common);
   const InputCorpus corpus(*inputs, jsonl);
   StageSeconds seconds;
-  const absl::StatusOr<Report> report = Deduplicate(corpus, *config, nullptr, &seconds);
+  absl::StatusOr<Report> report;
+  {
+    ProgressLine progress(WantProgress(o.common), KnownInputBytes(*inputs));  // erased at scope end
+    report = Deduplicate(corpus, *config, progress.callback(), &seconds);
+  }
   if (!report.ok()) {
     messages.Error(report.status());
     return kExitUsage;

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/options.h"
+#include "neardup/gates.h"
 
 namespace neardup::cli {
 
@@ -21,9 +22,23 @@ int RunClean(const CleanOptions& options);
 struct ReportOptions {
   CommonOptions common;
   std::string output;  // empty: stdout
+  std::string format = "json";  // json, md, html
+  size_t top = 200;             // html: documents shown with their text
 };
 CLI::App* AddReportCommand(CLI::App& app, ReportOptions& options);
 int RunReport(const ReportOptions& options);
+
+struct CheckOptions {
+  CommonOptions common;
+  GateLimits limits;         // none set: every gate at 0
+  std::string baseline;      // report JSON whose findings do not count
+  std::string junit;         // JUnit XML file to write
+  std::string markdown;      // Markdown summary file to write
+  std::string annotations;   // "github": workflow-command lines on stdout
+};
+CLI::App* AddCheckCommand(CLI::App& app, CheckOptions& options);
+// kExitOk when every gate holds, kExitCheckFailed when one fails, kExitUsage on bad input.
+int RunCheck(const CheckOptions& options);
 
 }  // namespace neardup::cli
 

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/quality_commands.h"
 
 namespace {
 
@@ -24,10 +25,16 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   CleanOptions clean;
   ReportOptions report;
+  CheckOptions check;
   CLI::App* clean_cmd = AddCleanCommand(app, clean);
   CLI::App* report_cmd = AddReportCommand(app, report);
-  clean_cmd->footer(kExitCodes);
-  report_cmd->footer(kExitCodes);
+  CLI::App* check_cmd = AddCheckCommand(app, check);
+  SynthCommandOptions synth;
+  EvalCommandOptions eval;
+  CLI::App* synth_cmd = AddSynthCommand(app, synth);
+  CLI::App* eval_cmd = AddEvalCommand(app, eval);
+  for (CLI::App* cmd : {synth_cmd, eval_cmd}) cmd->footer(kExitCodes);
+  for (CLI::App* cmd : {clean_cmd, report_cmd, check_cmd}) cmd->footer(kExitCodes);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -41,5 +48,8 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   if (clean_cmd->parsed()) return RunClean(clean);
+  if (check_cmd->parsed()) return RunCheck(check);
+  if (synth_cmd->parsed()) return RunSynth(synth);
+  if (eval_cmd->parsed()) return RunEval(eval);
   return RunReport(report);
 }

@@ -63,7 +63,10 @@ void AddCommonOptions(CLI::App& command, CommonOptions& o) {
                      "Glued text: the fewest words a repeated run must cover")
       ->capture_default_str();
   command.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
-  command.add_flag("-v,--verbose", o.verbose, "Also print timings per stage");
+  command.add_flag("-v,--verbose", o.verbose, "Also print timings per stage at the end");
+  command.add_flag("--progress", o.progress,
+                   "Show the progress line on stderr even when it is not a terminal (it is shown "
+                   "on a terminal anyway, and never with --quiet)");
 }
 
 absl::StatusOr<Config> MakeConfig(const CommonOptions& o) {

@@ -42,6 +42,7 @@ struct CommonOptions {
   size_t min_span_words = 8;
   bool quiet = false;
   bool verbose = false;
+  bool progress = false;  // also when stderr is not a terminal
 };
 
 // Registers the inputs and every common option on `command`, with defaults shown in --help.

@@ -1,52 +1,79 @@
+#include <chrono>
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/detect.h"
 #include "cli/summary.h"
 #include "neardup/io/atomic_file.h"
 #include "neardup/io/corpus.h"
-#include "neardup/io/inputs.h"
-#include "neardup/pipeline.h"
+#include "neardup/render_html.h"
+#include "neardup/render_markdown.h"
 
 namespace neardup::cli {
+namespace {
+
+// The report in the requested format. HTML shows texts, which the report does not keep, so the
+// inputs are read a second time.
+absl::StatusOr<std::string> Render(const ReportOptions& o, const Detection& d) {
+  if (o.format == "md") return RenderReportMarkdown(d.report);
+  if (o.format != "html") return ReportToJson(d.report);
+  HtmlOptions html;
+  html.top_documents = o.top;
+  const HtmlSelection selection = SelectHtmlDocuments(d.report, html);
+  const InputCorpus corpus(d.inputs, MakeJsonlOptions(o.common));
+  const absl::StatusOr<HtmlCorpus> texts = ReadHtmlCorpus(corpus, d.report, selection);
+  if (!texts.ok()) return texts.status();
+  return RenderHtml(d.report, selection, *texts, html);
+}
+
+}  // namespace
 
 CLI::App* AddReportCommand(CLI::App& app, ReportOptions& o) {
   CLI::App* cmd = app.add_subcommand(
-      "report", "Detect duplicates and repeated passages and write the JSON report; rewrite nothing");
+      "report", "Detect duplicates and repeated passages and write the report; rewrite nothing");
   AddCommonOptions(*cmd, o.common);
   cmd->add_option("-o,--output", o.output, "Write the report to FILE instead of stdout");
+  cmd->add_option("--format", o.format,
+                  "json (the full report), md (summary, clusters and passages as Markdown "
+                  "tables) or html (a self-contained page with the texts highlighted)")
+      ->check(CLI::IsMember({"json", "md", "html"}))
+      ->capture_default_str();
+  cmd->add_option("--top", o.top,
+                  "html: documents shown with their text, most removed bytes first; the page "
+                  "counts the rest")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   return cmd;
 }
 
 int RunReport(const ReportOptions& o) {
   const Messages messages(o.common);
-  const absl::StatusOr<Config> config = MakeConfig(o.common);
-  if (!config.ok()) {
-    messages.Error(config.status());
+  const absl::StatusOr<Detection> detection = Detect(o.common);
+  if (!detection.ok()) {
+    messages.Error(detection.status());
     return kExitUsage;
   }
-  const absl::StatusOr<InputSet> inputs = ResolveInputs(o.common.inputs);
-  if (!inputs.ok()) {
-    messages.Error(inputs.status());
+  const auto start = std::chrono::steady_clock::now();
+  const absl::StatusOr<std::string> text = Render(o, *detection);
+  if (!text.ok()) {
+    messages.Error(text.status());
     return kExitUsage;
   }
-  const InputCorpus corpus(*inputs, MakeJsonlOptions(o.common));
-  StageSeconds seconds;
-  const absl::StatusOr<Report> report = Deduplicate(corpus, *config, nullptr, &seconds);
-  if (!report.ok()) {
-    messages.Error(report.status());
-    return kExitUsage;
+  const bool to_stdout = o.output.empty() || o.output == "-";
+  if (!to_stdout) {
+    if (const absl::Status status = WriteFileAtomically(o.output, *text); !status.ok()) {
+      messages.Error(status);
+      return kExitUsage;
+    }
   }
-  messages.Verbose(FormatTimings(seconds, 0.0));
-  const std::string json = ReportToJson(*report);
-  if (o.output.empty() || o.output == "-") {
-    WriteAll(stdout, json);  // a closed pipe ends the run quietly
-    return kExitOk;
+  const double write_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  messages.Verbose(FormatTimings(detection->seconds, write_seconds));
+  if (to_stdout) {
+    WriteAll(stdout, *text);  // a closed pipe ends the run quietly
+  } else if (!messages.quiet()) {
+    WriteAll(stdout, FormatSummary(detection->report));
   }
-  if (const absl::Status status = WriteFileAtomically(o.output, json); !status.ok()) {
-    messages.Error(status);
-    return kExitUsage;
-  }
-  if (!messages.quiet()) WriteAll(stdout, FormatSummary(*report));
   return kExitOk;
 }
 

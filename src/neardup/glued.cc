@@ -32,6 +32,20 @@ std::vector<std::pair<size_t, size_t>> LongLines(std::string_view text, size_t l
   return out;
 }
 
+// Original end of a word whose normalized form ends at `end`. Inside the text that is where the
+// following separator starts; for the last word it is the end of its last character, not the end
+// of the text (which would take a trailing newline along).
+size_t WordEnd(std::string_view text, const NormalizedText& n, size_t end) {
+  if (end < n.text.size()) return n.source[end];
+  size_t at = n.source[end - 1];
+  const auto lead = static_cast<unsigned char>(text[at]);
+  const size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  at += length;
+  // Combining marks folded into the character belong to it too.
+  while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+  return std::min(at, text.size());
+}
+
 std::vector<Token> KeptTokens(std::string_view text, const NormalizedText& n,
                               std::span<const PassageSketch> passages, const std::vector<bool>& removed,
                               const std::vector<std::pair<size_t, size_t>>& long_lines) {
@@ -50,11 +64,10 @@ std::vector<Token> KeptTokens(std::string_view text, const NormalizedText& n,
     const bool is_gone = g < gone.size() && gone[g].first <= start;
     const bool in_long = l < long_lines.size() && long_lines[l].first <= start;
     if (!is_gone) {
-      tokens.push_back({pos, end, start, n.source[end], in_long ? static_cast<uint32_t>(l) : UINT32_MAX});
+      tokens.push_back({pos, end, start, WordEnd(text, n, end), in_long ? static_cast<uint32_t>(l) : UINT32_MAX});
     }
     pos = end + 1;
   }
-  (void)text;
   return tokens;
 }
 

@@ -1,0 +1,127 @@
+#include <cstdio>
+
+#include "absl/strings/str_format.h"
+#include "cli/options.h"
+#include "cli/quality_commands.h"
+#include "cli/summary.h"
+#include "neardup/io/corpus.h"
+#include "neardup/io/inputs.h"
+
+namespace neardup::cli {
+namespace {
+
+void AddRate(CLI::App& cmd, const char* name, double& value, const char* help) {
+  cmd.add_option(name, value, help)->check(CLI::Range(0.0, 1.0))->capture_default_str();
+}
+
+std::string Summary(const SynthCorpus& c, const std::string& outdir) {
+  const SynthStats& s = c.stats;
+  std::string out;
+  out += absl::StrFormat("base documents      %8d read, %d usable, %d dropped for overlapping another\n",
+                         s.base_documents, s.usable, s.overlapping);
+  out += absl::StrFormat("documents           %8d: %d originals, %d exact copies, %d near copies, %d truncated\n",
+                         c.documents.size(), s.originals, s.copies[static_cast<int>(Origin::kExactCopy)],
+                         s.copies[static_cast<int>(Origin::kNearCopy)], s.copies[static_cast<int>(Origin::kTruncated)]);
+  out += absl::StrFormat("truth               %8d kept, %d duplicate, %d ambiguous\n",
+                         s.status[static_cast<int>(DocStatus::kKept)],
+                         s.status[static_cast<int>(DocStatus::kDuplicate)],
+                         s.status[static_cast<int>(DocStatus::kAmbiguous)]);
+  out += "spans              ";
+  for (int i = 0; i < kNumInjections; ++i) {
+    absl::StrAppendFormat(&out, " %s %d%s", InjectionName(static_cast<Injection>(i)), s.spans[i],
+                          i + 1 < kNumInjections ? "," : "\n");
+  }
+  absl::StrAppendFormat(&out, "written             %s/corpus.jsonl, %s/truth.json\n", outdir, outdir);
+  return out;
+}
+
+}  // namespace
+
+CLI::App* AddSynthCommand(CLI::App& app, SynthCommandOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "synth", "Build a labelled corpus from a real base corpus: OUTDIR/corpus.jsonl and "
+               "OUTDIR/truth.json (which documents and byte spans are duplicates)");
+  SynthOptions& s = o.synth;
+  cmd->add_option("--base", o.base,
+                  "Base corpus: text files, JSONL files or directories (as for clean)")
+      ->required();
+  cmd->add_option("-o,--out", o.outdir, "Output directory; must not be an input or lie inside one")
+      ->required();
+  cmd->add_option("--seed", s.seed, "Seed of every choice; the same seed gives the same bytes")
+      ->capture_default_str();
+  cmd->add_option("--text-field", o.text_field, "JSONL field holding a base document's text")
+      ->capture_default_str();
+  cmd->add_option("--id-field", o.id_field, "JSONL field holding a base document's id")
+      ->capture_default_str();
+  cmd->add_option("--max-base", s.max_base, "Base documents that become originals")->capture_default_str();
+  cmd->add_option("--reserve", s.reserve,
+                  "Further base documents, used only as paragraphs added to near copies")
+      ->capture_default_str();
+  cmd->add_option("--min-base-bytes", s.min_base_bytes,
+                  "Body bytes (headline excluded) a base document needs")
+      ->capture_default_str();
+  cmd->add_option("--sources", s.sources, "Sites, each with its own boilerplate lines")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  AddRate(*cmd, "--exact-rate", s.exact_rate, "Share of originals re-scraped byte for byte");
+  AddRate(*cmd, "--near-rate", s.near_rate, "Share of originals copied with edits");
+  AddRate(*cmd, "--truncated-rate", s.truncated_rate, "Share of originals reprinted truncated");
+  AddRate(*cmd, "--glued-rate", s.glued_rate,
+          "Share of originals written as glued text (one-line body; bodies over 500 bytes)...");
+  AddRate(*cmd, "--glued-pasted-rate", s.glued_pasted_rate, "...and of those, share pasted twice");
+  AddRate(*cmd, "--pasted-rate", s.pasted_rate,
+          "Share of line-text originals with the body pasted twice");
+  AddRate(*cmd, "--caption-rate", s.caption_rate, "Share of originals with a caption line scraped twice");
+  AddRate(*cmd, "--near-paragraph-rate", s.near_paragraph_rate,
+          "Share of originals with a paragraph repeated later, slightly edited");
+  AddRate(*cmd, "--boilerplate-rate", s.boilerplate_rate,
+          "Chance that a document carries each of its source's two boilerplate lines");
+  AddRate(*cmd, "--template-rate", s.template_rate,
+          "Chance that a document carries templated lines ('Read also: <title>')");
+  AddRate(*cmd, "--edit-rate", s.edit_rate,
+          "Near copies: highest share of words substituted, deleted or inserted");
+  AddRate(*cmd, "--ambiguous-low", s.ambiguous_low, "Copies with true Jaccard at or above this...");
+  AddRate(*cmd, "--ambiguous-high", s.ambiguous_high,
+          "...and below this are ambiguous (not scored); at or above it they are duplicates");
+  cmd->add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
+  return cmd;
+}
+
+int RunSynth(const SynthCommandOptions& o) {
+  CommonOptions common;
+  common.quiet = o.quiet;
+  const Messages messages(common);
+  if (const absl::Status status = ValidateSynthOptions(o.synth); !status.ok()) {
+    messages.Error(status);
+    return kExitUsage;
+  }
+  const absl::StatusOr<InputSet> inputs = ResolveInputs(o.base);
+  if (!inputs.ok()) {
+    messages.Error(inputs.status());
+    return kExitUsage;
+  }
+  if (const absl::Status status = CheckOutputDir(*inputs, o.outdir); !status.ok()) {
+    messages.Error(status);
+    return kExitUsage;
+  }
+  JsonlOptions jsonl;
+  jsonl.text_field = o.text_field;
+  jsonl.id_field = o.id_field;
+  const InputCorpus source(*inputs, jsonl);
+  absl::StatusOr<std::vector<std::string>> texts = ReadBaseTexts(source);
+  if (!texts.ok()) {
+    messages.Error(texts.status());
+    return kExitUsage;
+  }
+  const absl::StatusOr<SynthCorpus> corpus = Synthesize(*texts, o.synth);
+  absl::Status status = corpus.status();
+  if (status.ok()) status = WriteSynthCorpus(*corpus, o.synth, o.outdir);
+  if (!status.ok()) {
+    messages.Error(status);
+    return kExitUsage;
+  }
+  if (!o.quiet) WriteAll(stdout, Summary(*corpus, o.outdir));
+  return kExitOk;
+}
+
+}  // namespace neardup::cli

@@ -1,0 +1,65 @@
+#include "neardup/render_check.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "sample_report.h"
+
+namespace neardup {
+namespace {
+
+using testing::SampleReport;
+
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("the check table lists each gate with value, limit and result, then the worst findings") {
+  const Report report = SampleReport();
+  const CheckResult result = EvaluateGates(report, {uint64_t{0}, 0.5, {}, {}}, AllNew(report));
+  const std::string table = RenderCheckTable(report, result, /*worst=*/2);
+  CHECK(table.find("max-dup-docs                    1          0  FAIL\n") != std::string::npos);
+  CHECK(table.find("max-dup-ratio              0.3400     0.5000  pass\n") != std::string::npos);
+  CHECK(table.find("max-passages") == std::string::npos);
+  CHECK(table.find("3 findings count against the gates; the 2 largest:") != std::string::npos);
+  CHECK(table.find("     100  b.txt") != std::string::npos);
+  CHECK(table.find("      50  rec-7                                 5  repeat-within") != std::string::npos);
+  CHECK(table.find("boilerplate: 20 bytes") == std::string::npos);  // third largest: not shown
+  CHECK(table.find("check FAILED: 1 of 2 gates over their limits") != std::string::npos);
+}
+
+TEST_CASE("with a baseline the table says how many findings it absorbed") {
+  const Report report = SampleReport();
+  NewFindings fresh = AllNew(report);
+  fresh.passages.assign(3, false);
+  fresh.absorbed = 3;
+  CheckResult result = EvaluateGates(report, {uint64_t{1}, {}, {}, {}}, fresh);
+  result.with_baseline = true;
+  const std::string table = RenderCheckTable(report, result);
+  CHECK(table.find("1 findings count against the gates (3 more are in the baseline)") != std::string::npos);
+  CHECK(table.find("check passed: 1 of 1 gates hold") != std::string::npos);
+}
+
+TEST_CASE("one GitHub annotation per counted finding, at its file and line") {
+  const Report report = SampleReport();
+  const std::string lines = RenderGithubAnnotations(report, EvaluateGates(report, {}, AllNew(report)));
+  CHECK(Count(lines, "::warning ") == 3);
+  CHECK(lines.find("::warning file=corpus/b.txt,line=1::neardup duplicate document of a.txt") == 0);
+  CHECK(lines.find("::warning file=corpus/c.jsonl,line=7::neardup boilerplate: 20 bytes") != std::string::npos);
+  CHECK(lines.find("::warning file=corpus/c.jsonl,line=7::neardup repeat-within: 50 bytes") != std::string::npos);
+}
+
+TEST_CASE("annotation properties and messages are escaped as workflow commands require") {
+  Report report = SampleReport();
+  report.locations[1] = "dir,x/b:1%.txt";
+  report.ids[0] = "a\nb";
+  const std::string lines = RenderGithubAnnotations(report, EvaluateGates(report, {}, AllNew(report)));
+  CHECK(lines.find("::warning file=dir%2Cx/b%3A1%25.txt,line=1::neardup duplicate document of a%0Ab (") == 0);
+}
+
+}  // namespace neardup

@@ -1,0 +1,190 @@
+#include "neardup/render_html.h"
+
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "neardup/render_common.h"
+#include "neardup/render_html_text.h"
+#include "sample_report.h"
+
+namespace neardup {
+namespace {
+
+using testing::SampleReport;
+
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// The values of every `attribute="..."` in `html`.
+std::set<std::string> Values(const std::string& html, const std::string& attribute) {
+  std::set<std::string> out;
+  const std::string open = " " + attribute + "=\"";
+  for (size_t at = html.find(open); at != std::string::npos; at = html.find(open, at + 1)) {
+    const size_t start = at + open.size();
+    out.insert(html.substr(start, html.find('"', start) - start));
+  }
+  return out;
+}
+
+std::vector<std::string> BrokenLinks(const std::string& html) {
+  const std::set<std::string> ids = Values(html, "id");
+  std::vector<std::string> broken;
+  for (const std::string& href : Values(html, "href")) {
+    if (href.empty() || href[0] != '#' || ids.count(href.substr(1)) == 0) broken.push_back(href);
+  }
+  return broken;
+}
+
+// Texts matching SampleReport(): sizes 100, 100, 200, 100.
+std::vector<std::string> SampleTexts() {
+  std::string a(100, 'a');
+  a.replace(0, 10, "<b>&amp;\n\n");
+  std::string c(200, 'c');
+  c.replace(0, 20, "Share | this       \n");
+  return {a, a, c, std::string(100, 'd')};
+}
+
+class VectorSource : public DocumentSource {
+ public:
+  explicit VectorSource(std::vector<Document> docs) : docs_(std::move(docs)) {}
+  absl::Status ForEach(const DocumentVisitor& visit) const override {
+    for (Document doc : docs_) {
+      if (absl::Status s = visit(std::move(doc)); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  std::vector<Document> docs_;
+};
+
+VectorSource SampleSource(const Report& report) {
+  std::vector<Document> docs;
+  const std::vector<std::string> texts = SampleTexts();
+  const char* const sources[] = {"site-b", "site-a", "site-b", "site-a"};
+  for (size_t i = 0; i < texts.size(); ++i) {
+    docs.push_back({report.ids[i], texts[i], report.locations[i], sources[i], std::nullopt});
+  }
+  return VectorSource(std::move(docs));
+}
+
+MarkedSpan Mark(uint64_t start, uint64_t end, std::string id, std::string href = "") {
+  return {start, end, "mark", "removed", std::move(id), std::move(href), ""};
+}
+
+}  // namespace
+
+TEST_CASE("marked text wraps each span in its element and escapes the rest") {
+  CHECK(RenderMarkedText("hello <world>", {Mark(0, 5, "p1", "#c1")}, 100) ==
+        "<mark id=\"p1\" class=\"removed\"><a href=\"#c1\">hello</a></mark> &lt;world&gt;");
+  CHECK(RenderMarkedText("abc", {}, 100) == "abc");
+}
+
+TEST_CASE("overlapping spans are clipped, and a span clipped away keeps its anchor") {
+  SUBCASE("a span starting inside the previous one starts after it") {
+    CHECK(RenderMarkedText("0123456789", {Mark(3, 8, "b"), Mark(0, 5, "a")}, 100) ==
+          "<mark id=\"a\" class=\"removed\">01234</mark><mark id=\"b\" class=\"removed\">567</mark>89");
+  }
+  SUBCASE("a span inside the previous one leaves an empty element with its id") {
+    const MarkedSpan copy{2, 4, "span", "copy", "c", "", ""};
+    CHECK(RenderMarkedText("0123456789", {Mark(0, 6, "a"), copy}, 100) ==
+          "<mark id=\"a\" class=\"removed\">012345</mark><span id=\"c\" class=\"copy\"></span>6789");
+  }
+  SUBCASE("spans beyond the text are cut to it") {
+    CHECK(RenderMarkedText("abc", {Mark(2, 10, "a")}, 100) == "ab<mark id=\"a\" class=\"removed\">c</mark>");
+  }
+}
+
+TEST_CASE("long stretches keep their two ends, cut on character boundaries") {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "\xC3\xA9";  // 2000 bytes of 'é'
+  const std::string out = RenderMarkedText(text, {Mark(1000, 1002, "m")}, 101);
+  CHECK(out.size() < 600);
+  CHECK(Count(out, "bytes not shown") == 2);
+  CHECK(Count(out, "<mark id=\"m\"") == 1);
+  CHECK(ValidUtf8(out) == out);
+}
+
+TEST_CASE("the page shows documents with findings, most removed bytes first, and what they copy") {
+  const Report report = SampleReport();
+  const HtmlSelection all = SelectHtmlDocuments(report, {});
+  CHECK(all.primary == std::vector<uint32_t>{1, 2, 3});
+  CHECK(all.copies == std::vector<uint32_t>{0});
+  CHECK(all.with_findings == 3);
+  HtmlOptions top1;
+  top1.top_documents = 1;
+  const HtmlSelection one = SelectHtmlDocuments(report, top1);
+  CHECK(one.primary == std::vector<uint32_t>{1});
+  CHECK(one.copies == std::vector<uint32_t>{0});
+  CHECK(one.with_findings == 3);
+}
+
+TEST_CASE("reading the corpus again keeps only the texts shown, and every document's source") {
+  const Report report = SampleReport();
+  HtmlOptions top1;
+  top1.top_documents = 1;
+  const absl::StatusOr<HtmlCorpus> corpus =
+      ReadHtmlCorpus(SampleSource(report), report, SelectHtmlDocuments(report, top1));
+  REQUIRE(corpus.ok());
+  CHECK(corpus->texts.size() == 2);
+  CHECK(corpus->texts.count(0) == 1);
+  CHECK(corpus->texts.count(1) == 1);
+  CHECK(corpus->sources == std::vector<std::string>{"site-a", "site-b"});
+  CHECK(corpus->source_of == std::vector<uint32_t>{1, 0, 1, 0});
+}
+
+TEST_CASE("reading a corpus that changed since the report fails") {
+  const Report original = SampleReport();
+  Report changed = original;
+  changed.ids[2] = "renamed";
+  const absl::StatusOr<HtmlCorpus> corpus = ReadHtmlCorpus(SampleSource(original), changed, {});
+  REQUIRE_FALSE(corpus.ok());
+  CHECK(corpus.status().code() == absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_CASE("the HTML page is self-contained, highlights every removal and every link resolves") {
+  const Report report = SampleReport();
+  const HtmlSelection selection = SelectHtmlDocuments(report, {});
+  const absl::StatusOr<HtmlCorpus> corpus = ReadHtmlCorpus(SampleSource(report), report, selection);
+  REQUIRE(corpus.ok());
+  const std::string html = RenderHtml(report, selection, *corpus);
+  CHECK(html.find("<!DOCTYPE html>") == 0);
+  CHECK(Count(html, "<script") == 0);
+  CHECK(Count(html, "http://") == 0);
+  CHECK(Count(html, "https://") == 0);
+  CHECK(Count(html, "<mark ") == 3);  // b.txt whole, and rec-7's two removed passages
+  CHECK(Count(html, "<mark id=\"r1\" class=\"removed document\"") == 1);
+  CHECK(html.find("<a href=\"#d0\">") != std::string::npos);           // b.txt -> a.txt
+  CHECK(html.find("<a href=\"#c2-50-100\">") != std::string::npos);    // within rec-7
+  CHECK(html.find("<a href=\"#boilerplate\">") != std::string::npos);  // no single copy
+  CHECK(html.find("<span id=\"p2\" class=\"reported repeat-across\"") != std::string::npos);
+  CHECK(html.find("<span id=\"c0-0-30\" class=\"copy\"") != std::string::npos);  // in a.txt
+  CHECK(html.find("<section class=\"doc\" id=\"d0\">") != std::string::npos);
+  CHECK(html.find("&lt;b&gt;&amp;amp;") != std::string::npos);
+  CHECK(html.find("<b>&amp;") == std::string::npos);
+  CHECK(BrokenLinks(html).empty());
+  CHECK(Count(html, "<svg ") == 3);
+}
+
+TEST_CASE("past the top documents the page counts the rest, and its links still resolve") {
+  const Report report = SampleReport();
+  HtmlOptions options;
+  options.top_documents = 1;
+  options.max_rows = 1;
+  const HtmlSelection selection = SelectHtmlDocuments(report, options);
+  const absl::StatusOr<HtmlCorpus> corpus = ReadHtmlCorpus(SampleSource(report), report, selection);
+  REQUIRE(corpus.ok());
+  const std::string html = RenderHtml(report, selection, *corpus, options);
+  CHECK(Count(html, "<mark ") == 1);
+  CHECK(html.find("2 more documents with findings are not shown") != std::string::npos);
+  CHECK(html.find("2 more passages not shown") != std::string::npos);
+  CHECK(BrokenLinks(html).empty());
+}
+
+}  // namespace neardup
