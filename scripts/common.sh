@@ -27,3 +27,11 @@ neardup_build() {
   cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
   cmake --build "$dir" --parallel "$(nproc)"
 }
+
+# The Release tree shared by the scripts, configured the same way each time (so that no script
+# flips another's options) but building only the binary.
+neardup_build_binary() {
+  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DNEARDUP_WERROR=ON \
+    -DNEARDUP_BUILD_TESTS=ON -DNEARDUP_BUILD_BENCH=ON >/dev/null
+  cmake --build build/release --parallel "$(nproc)" --target neardup
+}

@@ -4,6 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 neardup_install
-neardup_build build/release -DCMAKE_BUILD_TYPE=Release -DNEARDUP_BUILD_TESTS=OFF -DNEARDUP_BUILD_BENCH=OFF
+neardup_build_binary
 rm -rf out/seeds
 ./build/release/neardup clean corpus/seeds -o out/seeds

@@ -17,7 +17,7 @@ begin='<!-- BEGIN scripts/quality.sh output -->'
 end='<!-- END scripts/quality.sh output -->'
 
 neardup_install
-neardup_build build/release -DCMAKE_BUILD_TYPE=Release -DNEARDUP_BUILD_TESTS=OFF -DNEARDUP_BUILD_BENCH=OFF
+neardup_build_binary
 neardup=build/release/neardup
 scripts/fetch_base_text.sh "$base"
 

@@ -26,10 +26,11 @@ else
   browser_install
 fi
 
-neardup_build build/release -DCMAKE_BUILD_TYPE=Release -DNEARDUP_WERROR=ON -DNEARDUP_BUILD_BENCH=ON
+neardup_build build/release -DCMAKE_BUILD_TYPE=Release -DNEARDUP_WERROR=ON -DNEARDUP_BUILD_TESTS=ON \
+  -DNEARDUP_BUILD_BENCH=ON
 (cd build/release && ctest --output-on-failure --parallel "$(nproc)" "${ctest_exclude[@]}")
 
-neardup_build build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEARDUP_WERROR=ON -DNEARDUP_SANITIZE=ON \
+neardup_build build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEARDUP_WERROR=ON -DNEARDUP_SANITIZE=ON -DNEARDUP_BUILD_TESTS=ON \
   -DNEARDUP_BUILD_BENCH=OFF
 (cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --output-on-failure --parallel "$(nproc)" "${ctest_exclude[@]}")
