@@ -1,39 +1,12 @@
 #include "neardup/render_common.h"
 
 #include "absl/strings/str_format.h"
+#include "neardup/utf8.h"
 
 namespace neardup {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// Length of the valid UTF-8 sequence at the start of `s`, or 0 when it is invalid (overlong,
-// surrogate, above U+10FFFF, truncated).
-size_t ValidSequenceLength(std::string_view s) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char lead = byte(0);
-  if (lead < 0x80) return 1;
-  size_t length = 0;
-  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (s.size() < length || byte(1) < low || byte(1) > high) return 0;
-  for (size_t i = 2; i < length; ++i) {
-    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
-  }
-  return length;
-}
 
 // Calls `emit(piece)` for each valid character of `bytes` (as a view into it) and for U+FFFD in
 // place of each invalid byte.
@@ -41,7 +14,7 @@ template <typename Emit>
 void ForEachCharacter(std::string_view bytes, Emit emit) {
   size_t i = 0;
   while (i < bytes.size()) {
-    const size_t length = ValidSequenceLength(bytes.substr(i));
+    const size_t length = ValidUtf8Length(bytes, i);
     if (length == 0) {
       emit(kReplacement);
       ++i;

@@ -14,20 +14,7 @@ namespace {
 
 std::string Fixture(const std::string& name) { return SourcePath("tests/data/issue3/" + name); }
 
-size_t LineStart(const std::string& text, int n) {
-  size_t pos = 0;
-  for (int line = 1; line < n; ++line) pos = text.find('\n', pos) + 1;
-  return pos;
-}
 
-std::string WithoutLines(const std::string& text, const std::set<int>& drop) {
-  std::string out;
-  const auto lines = SplitLines(text);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (drop.count(static_cast<int>(i) + 1) == 0) out += lines[i];
-  }
-  return out;
-}
 
 struct Span {
   std::string doc;

@@ -3,6 +3,7 @@
 #define NEARDUP_TESTS_CLI_RUN_BINARY_H_
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,12 @@ std::vector<std::pair<std::string, std::string>> ReadTree(const std::filesystem:
 
 // The 1-based lines of `text` split on '\n', each with its '\n' (the last may lack one).
 std::vector<std::string> SplitLines(const std::string& text);
+
+// Byte offset where 1-based line `n` of `text` starts.
+size_t LineStart(const std::string& text, int n);
+
+// `text` without the given 1-based lines (each removed with its newline).
+std::string WithoutLines(const std::string& text, const std::set<int>& drop);
 
 }  // namespace neardup::testing
 

@@ -17,21 +17,7 @@ const char* const kSeeds[] = {"000_b9d3ea24bde2993c.txt", "001_e7980f4a9b939638.
 
 std::string Seed(const std::string& name) { return ReadFile(SourcePath("corpus/seeds/" + name)); }
 
-// The input without the given 1-based lines (each removed with its newline).
-std::string WithoutLines(const std::string& text, const std::set<int>& drop) {
-  std::string out;
-  const auto lines = SplitLines(text);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (drop.count(static_cast<int>(i) + 1) == 0) out += lines[i];
-  }
-  return out;
-}
 
-size_t LineStart(const std::string& text, int n) {
-  size_t pos = 0;
-  for (int line = 1; line < n; ++line) pos = text.find('\n', pos) + 1;
-  return pos;
-}
 
 struct Expected {
   std::string doc;

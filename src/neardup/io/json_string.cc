@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "absl/strings/str_format.h"
+#include "neardup/utf8.h"
 
 namespace neardup {
 namespace {
@@ -89,33 +90,6 @@ absl::StatusOr<size_t> DecodeEscape(std::string_view literal, size_t at, std::st
   }
 }
 
-// Length of the valid UTF-8 sequence at bytes[at], or 0 when the byte there does not start one.
-size_t ValidUtf8Length(std::string_view bytes, size_t at) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(bytes[i]); };
-  const unsigned char lead = byte(at);
-  if (lead < 0x80) return 1;
-  size_t length = 0;
-  unsigned char min = 0x80, max = 0xBF;  // allowed range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) min = 0xA0;  // overlong
-    if (lead == 0xED) max = 0x9F;  // surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) min = 0x90;  // overlong
-    if (lead == 0xF4) max = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (at + length > bytes.size()) return 0;
-  if (byte(at + 1) < min || byte(at + 1) > max) return 0;
-  for (size_t i = at + 2; i < at + length; ++i) {
-    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
-  }
-  return length;
-}
 
 // The two-character escape for `c`, or nullptr when it has none.
 const char* ShortEscape(unsigned char c) {
