@@ -1,4 +1,4 @@
-// Banded LSH: band keys per signature, and CandidatePairs() over the signatures of N documents.
+// Banded LSH: band keys per signature, and CandidatePairs() over the band keys of N documents.
 #include <cstdint>
 #include <numeric>
 #include <optional>
@@ -6,13 +6,13 @@
 #include <vector>
 
 #include <benchmark/benchmark.h>
+#include <tbb/parallel_for.h>
 
 #include "bench_util.h"
 #include "neardup/config.h"
 #include "neardup/lsh.h"
 #include "neardup/minhash.h"
 #include "neardup/normalize.h"
-#include "neardup/parallel.h"
 #include "neardup/shingle.h"
 
 namespace neardup::bench {
@@ -26,6 +26,16 @@ struct Signatures {
   size_t text_bytes = 0;        // of the documents they stand for
 };
 
+// The band keys of all signatures, row-major, as the pipeline keeps them.
+std::vector<uint64_t> KeyTable(const Signatures& sigs, int num_perm, const LshParams& params) {
+  std::vector<uint64_t> keys;
+  const auto width = static_cast<size_t>(num_perm);
+  for (size_t i = 0; i < sigs.docs; ++i) {
+    AppendBandKeys(std::span<const uint32_t>(sigs.table).subspan(i * width, width), params, kBenchSeed, keys);
+  }
+  return keys;
+}
+
 // Signatures of `num_docs` generated documents of the default size, computed on all cores (this
 // is set-up, outside the timed loop), or nothing after marking the benchmark failed.
 std::optional<Signatures> SignaturesOrSkip(benchmark::State& state, size_t num_docs, int num_perm) {
@@ -34,16 +44,16 @@ std::optional<Signatures> SignaturesOrSkip(benchmark::State& state, size_t num_d
   const MinHasher hasher(num_perm, kBenchSeed);
   const auto width = static_cast<size_t>(num_perm);
   Signatures out{std::vector<uint32_t>(num_docs * width), num_docs, corpus->total_bytes()};
-  ParallelFor(num_docs, ResolveThreads(0), [&](size_t i) {
-    const std::vector<uint64_t> shingles =
+  tbb::parallel_for(size_t{0}, num_docs, [&](size_t i) {
+    const std::vector<uint32_t> shingles =
         Shingles(Normalize(corpus->documents[i].text), ShingleSpec{}, kBenchSeed);
     hasher.SignInto(shingles, std::span<uint32_t>(out.table).subspan(i * width, width));
   });
   return out;
 }
 
-// CandidatePairs() over every one of range(0) documents, 128 permutations, the banding the
-// pipeline chooses for the default threshold.
+// CandidatePairs() over the band keys of every one of range(0) documents, 128 permutations, the
+// banding the pipeline chooses for the default threshold.
 void BM_LshCandidatePairs(benchmark::State& state) {
   constexpr int kNumPerm = 128;
   const std::optional<Signatures> sigs =
@@ -52,10 +62,10 @@ void BM_LshCandidatePairs(benchmark::State& state) {
   std::vector<uint32_t> docs(sigs->docs);
   std::iota(docs.begin(), docs.end(), 0u);
   const LshParams params = ChooseBands(kThreshold, kNumPerm);
+  const std::vector<uint64_t> keys = KeyTable(*sigs, kNumPerm, params);
   size_t pairs = 0;
   for (auto _ : state) {
-    const std::vector<DocPair> candidates =
-        CandidatePairs(sigs->table, kNumPerm, docs, params, kBenchSeed);
+    const std::vector<DocPair> candidates = CandidatePairs(keys, params.bands, docs);
     pairs = candidates.size();
     benchmark::DoNotOptimize(candidates.data());
   }

@@ -15,8 +15,8 @@ namespace {
 constexpr size_t kDocs = 64;  // sizes stop at 8 KB: longer documents repeat seed sentences
 
 // The word:5 shingle sets (the default spec) of the documents, in corpus order.
-std::vector<std::vector<uint64_t>> ShingleSets(const SyntheticCorpus& corpus) {
-  std::vector<std::vector<uint64_t>> sets;
+std::vector<std::vector<uint32_t>> ShingleSets(const SyntheticCorpus& corpus) {
+  std::vector<std::vector<uint32_t>> sets;
   for (const Document& doc : corpus.documents) {
     sets.push_back(Shingles(Normalize(doc.text), ShingleSpec{}, kBenchSeed));
   }
@@ -27,10 +27,10 @@ std::vector<std::vector<uint64_t>> ShingleSets(const SyntheticCorpus& corpus) {
 void BM_MinHashSign(benchmark::State& state) {
   const std::optional<SyntheticCorpus> corpus = CorpusOrSkip(state, kDocs, WithDocBytes(state.range(0)));
   if (!corpus) return;
-  const std::vector<std::vector<uint64_t>> sets = ShingleSets(*corpus);
+  const std::vector<std::vector<uint32_t>> sets = ShingleSets(*corpus);
   const MinHasher hasher(static_cast<int>(state.range(1)), kBenchSeed);
   for (auto _ : state) {
-    for (const std::vector<uint64_t>& set : sets) {
+    for (const std::vector<uint32_t>& set : sets) {
       std::vector<uint32_t> signature = hasher.Sign(set);
       benchmark::DoNotOptimize(signature.data());
     }
@@ -47,11 +47,11 @@ BENCHMARK(BM_MinHashSign)
 void BM_MinHashSignInto(benchmark::State& state) {
   const std::optional<SyntheticCorpus> corpus = CorpusOrSkip(state, kDocs, WithDocBytes(state.range(0)));
   if (!corpus) return;
-  const std::vector<std::vector<uint64_t>> sets = ShingleSets(*corpus);
+  const std::vector<std::vector<uint32_t>> sets = ShingleSets(*corpus);
   const MinHasher hasher(static_cast<int>(state.range(1)), kBenchSeed);
   std::vector<uint32_t> signature(static_cast<size_t>(hasher.num_perm()));
   for (auto _ : state) {
-    for (const std::vector<uint64_t>& set : sets) {
+    for (const std::vector<uint32_t>& set : sets) {
       hasher.SignInto(set, signature);
       benchmark::DoNotOptimize(signature.data());
       benchmark::ClobberMemory();

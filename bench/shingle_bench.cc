@@ -23,7 +23,7 @@ void ShingleDocuments(benchmark::State& state, ShingleKind kind) {
   const ShingleSpec spec{kind, static_cast<int>(state.range(1))};
   for (auto _ : state) {
     for (const std::string& text : normalized) {
-      std::vector<uint64_t> shingles = Shingles(text, spec, kBenchSeed);
+      std::vector<uint32_t> shingles = Shingles(text, spec, kBenchSeed);
       benchmark::DoNotOptimize(shingles.data());
     }
   }

@@ -8,21 +8,42 @@
 namespace neardup {
 namespace {
 
-std::vector<PassageSketch> Sketch(const std::string& text) { return SketchPassages(text, PassageOptions{}); }
+std::vector<PassageSketch> Sketch(const std::string& text) { return SketchPassages(text, PassageOptions{}).passages; }
+
+// Documents added in order, each with its source; Decide() counts them.
+class Corpus {
+ public:
+  void Add(uint32_t source, const std::string& text) {
+    REQUIRE(counter_.Add(static_cast<uint32_t>(source_of_.size()), source, Sketch(text)).ok());
+    source_of_.push_back(source);
+  }
+  BoilerplateCounter::Decisions Decide(const BoilerplateOptions& options = {}) {
+    std::vector<uint64_t> per_source;
+    for (const uint32_t s : source_of_) {
+      if (s >= per_source.size()) per_source.resize(s + 1, 0);
+      ++per_source[s];
+    }
+    absl::StatusOr<BoilerplateCounter::Decisions> d = counter_.Decide(options, per_source, source_of_);
+    REQUIRE(d.ok());
+    return *std::move(d);
+  }
+
+ private:
+  BoilerplateCounter counter_;
+  std::vector<uint32_t> source_of_;
+};
 
 }  // namespace
 
 TEST_CASE("a passage is boilerplate at min_docs documents and min_share of its source") {
-  BoilerplateOptions options;  // 3 documents and 5%
   for (const uint64_t pages : {3u, 4u, 60u, 61u}) {
     CAPTURE(pages);
-    BoilerplateCounter counter;
+    Corpus corpus;
     // "SHARE" on the first 3 pages of a site of `pages` pages.
     for (uint32_t doc = 0; doc < pages; ++doc) {
-      counter.Add(doc, 0, Sketch("page " + std::to_string(doc) + (doc < 3 ? "\nSHARE\n" : "\n")));
+      corpus.Add(0, "page " + std::to_string(doc) + (doc < 3 ? "\nSHARE\n" : "\n"));
     }
-    const std::vector<uint64_t> per_source{pages};
-    const auto d = counter.Decide(options, per_source);
+    const auto d = corpus.Decide();  // 3 documents and 5%
     const uint64_t share = Sketch("SHARE")[0].fingerprint;
     // 3 of 60 is exactly 5%; 3 of 61 is below.
     CHECK(d.IsBoilerplate(0, share) == (pages <= 60));
@@ -30,48 +51,71 @@ TEST_CASE("a passage is boilerplate at min_docs documents and min_share of its s
 }
 
 TEST_CASE("a document counts once however often the passage occurs in it") {
-  BoilerplateCounter counter;
-  counter.Add(0, 0, Sketch("SHARE\nSHARE\nSHARE\n"));
-  counter.Add(1, 0, Sketch("SHARE\n"));
-  const std::vector<uint64_t> per_source{2};
-  CHECK(counter.Decide(BoilerplateOptions{}, per_source).entries().empty());
+  Corpus corpus;
+  corpus.Add(0, "SHARE\nSHARE\nSHARE\n");
+  corpus.Add(0, "SHARE\n");
+  CHECK(corpus.Decide().entries().empty());
 }
 
 TEST_CASE("boilerplate is per source") {
-  BoilerplateCounter counter;
-  for (uint32_t doc = 0; doc < 6; ++doc) counter.Add(doc, doc % 2, Sketch("SHARE\n"));
-  const std::vector<uint64_t> per_source{3, 3};
-  const auto d = counter.Decide(BoilerplateOptions{}, per_source);
+  Corpus corpus;
+  for (uint32_t doc = 0; doc < 6; ++doc) corpus.Add(doc % 2, "SHARE\n");
+  const auto d = corpus.Decide();
   REQUIRE(d.entries().size() == 2);
   CHECK(d.entries()[0].source == 0);
   CHECK(d.entries()[0].documents == 3);
+  CHECK(d.entries()[0].first_doc == 0);
+  CHECK(d.entries()[1].first_doc == 1);
   CHECK_FALSE(d.IsBoilerplate(2, Sketch("SHARE")[0].fingerprint));
 }
 
 TEST_CASE("templated lines need the same opening words and different tails") {
   SUBCASE("varied tails make a pattern") {
-    BoilerplateCounter counter;
-    for (uint32_t doc = 0; doc < 4; ++doc) counter.Add(doc, 0, Sketch("Baca Juga: judul " + std::to_string(doc) + "\n"));
-    const std::vector<uint64_t> per_source{4};
-    const auto d = counter.Decide(BoilerplateOptions{}, per_source);
+    Corpus corpus;
+    for (uint32_t doc = 0; doc < 4; ++doc) corpus.Add(0, "Baca Juga: judul " + std::to_string(doc) + "\n");
+    const auto d = corpus.Decide();
     REQUIRE(d.entries().size() == 1);
     CHECK(d.entries()[0].pattern);
     CHECK(d.IsPattern(0, Sketch("Baca juga - apa saja")[0].opening));
   }
   SUBCASE("the same line everywhere is plain boilerplate, not a pattern") {
-    BoilerplateCounter counter;
-    for (uint32_t doc = 0; doc < 4; ++doc) counter.Add(doc, 0, Sketch("Baca Juga: judul sama\n"));
-    const std::vector<uint64_t> per_source{4};
-    const auto d = counter.Decide(BoilerplateOptions{}, per_source);
+    Corpus corpus;
+    for (uint32_t doc = 0; doc < 4; ++doc) corpus.Add(0, "Baca Juga: judul sama\n");
+    const auto d = corpus.Decide();
     REQUIRE(d.entries().size() == 1);
     CHECK_FALSE(d.entries()[0].pattern);
   }
   SUBCASE("lines longer than the pattern limit are never templates") {
-    BoilerplateCounter counter;
+    Corpus corpus;
     const std::string long_tail = " satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas dua belas tiga belas empat belas lima belas enam belas tujuh belas delapan belas";
-    for (uint32_t doc = 0; doc < 4; ++doc) counter.Add(doc, 0, Sketch("Baca Juga: " + std::to_string(doc) + long_tail + "\n"));
-    const std::vector<uint64_t> per_source{4};
-    CHECK(counter.Decide(BoilerplateOptions{}, per_source).entries().empty());
+    for (uint32_t doc = 0; doc < 4; ++doc) corpus.Add(0, "Baca Juga: " + std::to_string(doc) + long_tail + "\n");
+    CHECK(corpus.Decide().entries().empty());
+  }
+}
+
+TEST_CASE("counting spills to disk past its memory budget and decides the same") {
+  // 40 bytes of budget: every few records go to the partition files.
+  SpillOptions spill;
+  spill.memory_bytes = 40;
+  BoilerplateCounter small(spill), large;
+  std::vector<uint32_t> source_of;
+  for (uint32_t doc = 0; doc < 50; ++doc) {
+    const std::string text = "page " + std::to_string(doc) + "\nSHARE\nBaca Juga: judul " + std::to_string(doc) + "\n";
+    REQUIRE(small.Add(doc, 0, Sketch(text)).ok());
+    REQUIRE(large.Add(doc, 0, Sketch(text)).ok());
+    source_of.push_back(0);
+  }
+  const std::vector<uint64_t> per_source{50};
+  const auto a = small.Decide(BoilerplateOptions{}, per_source, source_of);
+  const auto b = large.Decide(BoilerplateOptions{}, per_source, source_of);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  REQUIRE(a->entries().size() == 2);
+  REQUIRE(b->entries().size() == 2);
+  for (size_t i = 0; i < 2; ++i) {
+    CHECK(a->entries()[i].key == b->entries()[i].key);
+    CHECK(a->entries()[i].documents == 50);
+    CHECK(a->entries()[i].pattern == b->entries()[i].pattern);
   }
 }
 

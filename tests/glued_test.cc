@@ -14,7 +14,7 @@ std::vector<RepeatedRun> Runs(const std::string& text, size_t long_line = 40) {
   const auto sketches = SketchPassages(text, passages);
   RunOptions options;
   options.long_line_bytes = long_line;
-  return FindRepeatedRuns(text, sketches, std::vector<bool>(sketches.size(), false), options);
+  return FindRepeatedRuns(text, sketches.passages, std::vector<bool>(sketches.size(), false), options);
 }
 
 const std::string kBody = "alpha beta gamma delta epsilon zeta eta theta iota kappa";  // 10 words
@@ -63,7 +63,7 @@ TEST_CASE("a run reaching the end of the text leaves the final newline alone") {
   const auto sketches = SketchPassages(text, passages);
   RunOptions options;
   options.long_line_bytes = 40;
-  const auto runs = FindRepeatedRuns(text, sketches, std::vector<bool>(sketches.size(), false), options);
+  const auto runs = FindRepeatedRuns(text, sketches.passages, std::vector<bool>(sketches.size(), false), options);
   REQUIRE(runs.size() == 1);
   CHECK(runs[0].end == text.size() - 1);
 }

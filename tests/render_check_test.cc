@@ -56,8 +56,8 @@ TEST_CASE("one GitHub annotation per counted finding, at its file and line") {
 
 TEST_CASE("annotation properties and messages are escaped as workflow commands require") {
   Report report = SampleReport();
-  report.locations[1] = "dir,x/b:1%.txt";
-  report.ids[0] = "a\nb";
+  report.locations = testing::Replace(report.locations, 1, "dir,x/b:1%.txt");
+  report.ids = testing::Replace(report.ids, 0, "a\nb");
   const std::string lines = RenderGithubAnnotations(report, EvaluateGates(report, {}, AllNew(report)));
   CHECK(lines.find("::warning file=dir%2Cx/b%3A1%25.txt,line=1::neardup duplicate document of a%0Ab (") == 0);
 }

@@ -69,7 +69,7 @@ VectorSource SampleSource(const Report& report) {
   const std::vector<std::string> texts = SampleTexts();
   const char* const sources[] = {"site-b", "site-a", "site-b", "site-a"};
   for (size_t i = 0; i < texts.size(); ++i) {
-    docs.push_back({report.ids[i], texts[i], report.locations[i], sources[i], std::nullopt});
+    docs.push_back({std::string(report.ids[i]), texts[i], std::string(report.locations[i]), sources[i], std::nullopt});
   }
   return VectorSource(std::move(docs));
 }
@@ -142,7 +142,7 @@ TEST_CASE("reading the corpus again keeps only the texts shown, and every docume
 TEST_CASE("reading a corpus that changed since the report fails") {
   const Report original = SampleReport();
   Report changed = original;
-  changed.ids[2] = "renamed";
+  changed.ids = testing::Replace(changed.ids, 2, "renamed");
   const absl::StatusOr<HtmlCorpus> corpus = ReadHtmlCorpus(SampleSource(original), changed, {});
   REQUIRE_FALSE(corpus.ok());
   CHECK(corpus.status().code() == absl::StatusCode::kFailedPrecondition);

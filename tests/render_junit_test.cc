@@ -44,8 +44,8 @@ TEST_CASE("JUnit of a passing check has no failures") {
 
 TEST_CASE("ids and paths with markup or control bytes stay well-formed XML") {
   Report report = SampleReport();
-  report.ids[1] = "<b&\"c'>\x01";
-  report.locations[1] = "dir/<b>.txt";
+  report.ids = testing::Replace(report.ids, 1, "<b&\"c'>\x01");
+  report.locations = testing::Replace(report.locations, 1, "dir/<b>.txt");
   const std::string xml = RenderJunit(report, EvaluateGates(report, {uint64_t{0}, {}, {}, {}}, AllNew(report)));
   CHECK(xml.find("name=\"&lt;b&amp;&quot;c&#39;&gt;\xEF\xBF\xBD\"") != std::string::npos);
   CHECK(xml.find("file=\"dir/&lt;b&gt;.txt\"") != std::string::npos);

@@ -16,6 +16,13 @@ namespace neardup::testing {
 //               (fingerprint 0x33)
 // Counted: 1 duplicate document, 2 removed passages, 170 removed bytes (ratio 0.34), 20
 // boilerplate bytes (ratio 0.04).
+// `table` with entry i replaced by `value` (a StringTable is append-only).
+inline StringTable Replace(const StringTable& table, size_t i, std::string_view value) {
+  StringTable out;
+  for (size_t k = 0; k < table.size(); ++k) out.push_back(k == i ? value : table[k]);
+  return out;
+}
+
 inline Report SampleReport() {
   Report r;
   r.ids = {"a.txt", "b.txt", "rec-7", "d.txt"};

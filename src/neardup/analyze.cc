@@ -1,29 +1,51 @@
 #include "neardup/analyze.h"
 
 #include "neardup/hash.h"
-#include "neardup/normalize.h"
 #include "neardup/shingle.h"
 
 namespace neardup {
 
-Analyzer::Analyzer(const Config& config) : config_(config), hasher_(config.num_perm, config.seed) {
+Analyzer::Analyzer(const Config& config)
+    : config_(config),
+      hasher_(config.num_perm, config.seed),
+      lsh_(ChooseBands(config.threshold, config.num_perm)) {
   config_.passages.seed = config.seed;
   config_.passages.opening_words = config.boilerplate.pattern_words;
   config_.passages.opening_max_words = config.boilerplate.pattern_max_words;
+  if (config.containment > 0) {
+    containment_lsh_ = ChooseBands(config.containment * kContainmentSizeRatio, config.num_perm);
+  }
+}
+
+void Analyzer::Analyze(std::string_view text, Scratch& s, DocAnalysis& out) const {
+  Tokenize(text, s.tokens_);
+  out.exact_hash = Hash64(s.tokens_.text, config_.seed);
+  HashTokens(s.tokens_, config_.seed, s.words_);
+  out.shingles.clear();
+  if (config_.shingle.kind == ShingleKind::kWord) {
+    AppendWordShingles(s.words_, static_cast<size_t>(config_.shingle.k), out.shingles);
+  } else {
+    out.shingles = Shingles(s.tokens_.text, config_.shingle, config_.seed);
+  }
+  s.signature_.resize(static_cast<size_t>(config_.num_perm));
+  hasher_.SignInto(out.shingles, s.signature_);
+  out.band_keys.clear();
+  AppendBandKeys(s.signature_, lsh_, config_.seed, out.band_keys);
+  if (containment_lsh_.bands > 0) AppendBandKeys(s.signature_, containment_lsh_, config_.seed + 1, out.band_keys);
+
+  s.sketcher_.Sketch(text, s.tokens_, s.words_, out.passages);
+  const auto& passages = out.passages.passages;
+  s.removed_.assign(passages.size(), false);
+  for (size_t i = 0; i < passages.size(); ++i) s.removed_[i] = passages[i].within_copy >= 0;
+  const RunOptions runs{config_.passages.segment.long_line_bytes, config_.min_span_words,
+                        config_.max_gap_tokens, 5, config_.seed};
+  out.runs = FindRepeatedRuns(text, s.tokens_, s.words_, passages, s.removed_, runs);
 }
 
 DocAnalysis Analyzer::Analyze(std::string_view text) const {
+  Scratch scratch(*this);
   DocAnalysis out;
-  const std::string normalized = Normalize(text);
-  out.exact_hash = Hash64(normalized, config_.seed);
-  out.shingles = Shingles(normalized, config_.shingle, config_.seed);
-  out.signature = hasher_.Sign(out.shingles);
-  out.passages = SketchPassages(text, config_.passages);
-  std::vector<bool> removed(out.passages.size());
-  for (size_t i = 0; i < removed.size(); ++i) removed[i] = out.passages[i].within_copy >= 0;
-  const RunOptions runs{config_.passages.segment.long_line_bytes, config_.min_span_words,
-                        config_.max_gap_tokens, 5, config_.seed};
-  out.runs = FindRepeatedRuns(text, out.passages, removed, runs);
+  Analyze(text, scratch, out);
   return out;
 }
 

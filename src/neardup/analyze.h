@@ -1,7 +1,9 @@
 // Everything the engine needs to know about one document, computed in a single pass over its
-// text: the fingerprint for exact duplicates, the shingle set for verification, the MinHash
-// signature for LSH, and its repeated passages. Documents are analyzed independently, which is
-// what lets the first pass run on any number of threads (or machines) with the same result.
+// text: the fingerprint for exact duplicates, the shingles for verification, the LSH band keys,
+// and its passages with the repeats inside it. The text is normalized and its words hashed once;
+// the document's k-grams, the passages' fingerprints and the passages' k-grams all come from
+// that one pass. Documents are analyzed independently, which is what lets the first pass run on
+// any number of threads (or machines) with the same result.
 #ifndef NEARDUP_ANALYZE_H_
 #define NEARDUP_ANALYZE_H_
 
@@ -11,29 +13,58 @@
 
 #include "neardup/config.h"
 #include "neardup/glued.h"
+#include "neardup/lsh.h"
 #include "neardup/minhash.h"
+#include "neardup/normalize.h"
 #include "neardup/passages.h"
 
 namespace neardup {
 
 struct DocAnalysis {
   uint64_t exact_hash = 0;           // of the normalized text
-  std::vector<uint64_t> shingles;    // sorted, duplicate-free
-  std::vector<uint32_t> signature;   // num_perm values
-  std::vector<PassageSketch> passages;  // with repeats inside the document marked
-  std::vector<RepeatedRun> runs;        // repeats inside glued lines
+  std::vector<uint64_t> band_keys;   // lsh().bands keys, then containment_lsh().bands if enabled
+  std::vector<uint32_t> shingles;    // the document's shingles in text order, repeats kept
+  DocPassages passages;              // with repeats inside the document marked
+  std::vector<RepeatedRun> runs;     // repeats inside glued lines
 };
 
 class Analyzer {
  public:
   explicit Analyzer(const Config& config);
-  // Pure function of the text and the config. Thread-safe: one Analyzer serves all threads.
+
+  // Per-thread buffers, so that analysis allocates only while documents grow.
+  class Scratch {
+   public:
+    explicit Scratch(const Analyzer& analyzer) : sketcher_(analyzer.config_.passages) {}
+
+   private:
+    friend class Analyzer;
+    TokenizedText tokens_;
+    std::vector<uint64_t> words_;
+    std::vector<uint32_t> signature_;
+    std::vector<bool> removed_;
+    PassageSketcher sketcher_;
+  };
+
+  // Pure function of the text and the config into `out` (replaced). Thread-safe: one Analyzer
+  // serves all threads, each with its own Scratch.
+  void Analyze(std::string_view text, Scratch& scratch, DocAnalysis& out) const;
   DocAnalysis Analyze(std::string_view text) const;
+
+  const LshParams& lsh() const { return lsh_; }
+  // Banding for containment candidates; bands == 0 when --containment is off.
+  const LshParams& containment_lsh() const { return containment_lsh_; }
 
  private:
   Config config_;
   MinHasher hasher_;
+  LshParams lsh_;
+  LshParams containment_lsh_;
 };
+
+// Containment candidates: LSH tuned for this share of the containment threshold, so that a reprint
+// at least half as long as the original becomes a candidate with >= 95% probability.
+inline constexpr double kContainmentSizeRatio = 0.5;
 
 }  // namespace neardup
 

@@ -1,61 +1,100 @@
 #include "neardup/boilerplate.h"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
-#include <cmath>
 #include <tuple>
 
+#include "neardup/status_macros.h"
+
 namespace neardup {
+namespace {
 
-void BoilerplateCounter::Bump(Count& c, uint32_t doc, uint32_t source, uint32_t passage) {
-  if (c.last_doc == doc) return;  // a document counts once
-  if (c.documents == 0) {
-    c.first_doc = doc;
-    c.first_passage = passage;
-    c.source = source;
+// Partitions per kind: enough that one partition of a billion passages fits in memory.
+constexpr size_t kPartitions = 64;
+
+}  // namespace
+
+BoilerplateCounter::BoilerplateCounter(const SpillOptions& spill)
+    : passages_(kPartitions, spill), openings_(kPartitions, spill) {}
+
+absl::Status BoilerplateCounter::Add(uint32_t doc, uint32_t source, std::span<const PassageSketch> passages) {
+  seen_.clear();
+  for (const PassageSketch& p : passages) {
+    if (p.words > 0) seen_.push_back(Key(source, p.fingerprint));
   }
-  c.last_doc = doc;
-  ++c.documents;
+  std::sort(seen_.begin(), seen_.end());
+  seen_.erase(std::unique(seen_.begin(), seen_.end()), seen_.end());
+  for (const uint64_t key : seen_) NEARDUP_RETURN_IF_ERROR(passages_.Add({key, doc, 0}, key));
+  for (const PassageSketch& p : passages) {
+    if (p.words == 0 || p.opening == 0) continue;
+    const uint64_t key = Key(source, p.opening);
+    NEARDUP_RETURN_IF_ERROR(openings_.Add({key, p.fingerprint, doc, 0}, key));
+  }
+  return absl::OkStatus();
 }
 
-void BoilerplateCounter::Add(uint32_t doc, uint32_t source, std::span<const PassageSketch> passages) {
-  for (uint32_t i = 0; i < passages.size(); ++i) {
-    const PassageSketch& p = passages[i];
-    if (p.words == 0) continue;
-    const uint64_t key = Decisions::Key(source, p.fingerprint);
-    Bump(passages_[key], doc, source, i);
-    keys_.try_emplace(key, p.fingerprint);
-    if (p.opening == 0) continue;
-    const uint64_t opening_key = Decisions::Key(source, p.opening);
-    Count& c = openings_[opening_key];
-    if (c.documents == 0 && c.last_doc == UINT32_MAX) c.tail = p.fingerprint;
-    c.varied = c.varied || c.tail != p.fingerprint;
-    Bump(c, doc, source, i);
-    keys_.try_emplace(opening_key, p.opening);
-  }
-}
-
-BoilerplateCounter::Decisions BoilerplateCounter::Decide(
-    const BoilerplateOptions& options, std::span<const uint64_t> source_documents) const {
-  Decisions d;
-  const auto reaches = [&](const Count& c, double share) {
+absl::StatusOr<BoilerplateCounter::Decisions> BoilerplateCounter::Decide(
+    const BoilerplateOptions& options, std::span<const uint64_t> source_documents,
+    std::span<const uint32_t> source_of) {
+  NEARDUP_RETURN_IF_ERROR(passages_.Seal());
+  NEARDUP_RETURN_IF_ERROR(openings_.Seal());
+  const auto reaches = [&](uint32_t source, uint64_t documents, double share) {
     const double needed = std::max(static_cast<double>(options.min_docs),
-                                   share * static_cast<double>(source_documents[c.source]) - 1e-9);
-    return static_cast<double>(c.documents) >= needed;
+                                   share * static_cast<double>(source_documents[source]) - 1e-9);
+    return static_cast<double>(documents) >= needed;
   };
-  for (const auto& [key, c] : passages_) {
-    if (!reaches(c, options.min_share)) continue;
-    d.passages_.insert(key);
-    d.entries_.push_back({c.source, keys_.at(key), false, c.documents, c.first_doc, c.first_passage});
+  const double pattern_share = std::max(options.min_share, options.pattern_min_share);
+  std::vector<std::vector<Entry>> found(2 * kPartitions);
+  std::vector<absl::Status> errors(2 * kPartitions);
+  tbb::parallel_for(size_t{0}, 2 * kPartitions, [&](size_t task) {
+    std::vector<Entry>& out = found[task];
+    if (task < kPartitions) {
+      std::vector<PassageRecord> records;
+      if (errors[task] = passages_.Load(task, records); !errors[task].ok()) return;
+      std::sort(records.begin(), records.end(), [](const PassageRecord& a, const PassageRecord& b) {
+        return std::tie(a.key, a.doc) < std::tie(b.key, b.doc);
+      });
+      for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
+        for (hi = lo + 1; hi < records.size() && records[hi].key == records[lo].key;) ++hi;
+        const uint32_t source = source_of[records[lo].doc];
+        if (reaches(source, hi - lo, options.min_share)) {  // one record per document and key
+          out.push_back({source, Key(source, records[lo].key), false, hi - lo,
+                         records[lo].doc});
+        }
+      }
+      return;
+    }
+    std::vector<OpeningRecord> records;
+    if (errors[task] = openings_.Load(task - kPartitions, records); !errors[task].ok()) return;
+    std::sort(records.begin(), records.end(), [](const OpeningRecord& a, const OpeningRecord& b) {
+      return std::tie(a.key, a.doc) < std::tie(b.key, b.doc);
+    });
+    for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
+      uint64_t documents = 1;
+      bool varied = false;
+      for (hi = lo + 1; hi < records.size() && records[hi].key == records[lo].key; ++hi) {
+        documents += records[hi].doc != records[hi - 1].doc;
+        varied = varied || records[hi].fingerprint != records[lo].fingerprint;
+      }
+      const uint32_t source = source_of[records[lo].doc];
+      if (varied && reaches(source, documents, pattern_share)) {
+        out.push_back({source, Key(source, records[lo].key), true, documents,
+                       records[lo].doc});
+      }
+    }
+  });
+  Decisions d;
+  for (size_t task = 0; task < found.size(); ++task) {
+    NEARDUP_RETURN_IF_ERROR(errors[task]);
+    for (const Entry& e : found[task]) {
+      (e.pattern ? d.patterns_ : d.passages_).insert(Key(e.source, e.key));
+      d.entries_.push_back(e);
+    }
   }
-  for (const auto& [key, c] : openings_) {
-    if (!c.varied || !reaches(c, std::max(options.min_share, options.pattern_min_share))) continue;
-    d.patterns_.insert(key);
-    d.entries_.push_back({c.source, keys_.at(key), true, c.documents, c.first_doc, c.first_passage});
-  }
-  // Hash-map order must never reach the output.
+  // Partition order follows hashes; the output must not.
   std::sort(d.entries_.begin(), d.entries_.end(), [](const Entry& a, const Entry& b) {
-    return std::tie(a.source, a.first_doc, a.first_passage, a.pattern) <
-           std::tie(b.source, b.first_doc, b.first_passage, b.pattern);
+    return std::tie(a.source, a.first_doc, a.pattern, a.key) < std::tie(b.source, b.first_doc, b.pattern, b.key);
   });
   return d;
 }

@@ -47,6 +47,7 @@ struct Config {
   std::string keep_field;        // for KeepPolicy::kField
   size_t min_span_words = 8;     // glued text: repeated runs shorter than this are ignored
   size_t max_gap_tokens = 20;    // glued text: unique gaps this short between runs are absorbed
+  std::string temp_dir;          // spill files; empty: the system's (TMPDIR, else /tmp)
 };
 
 // InvalidArgument naming the offending option, or OK.

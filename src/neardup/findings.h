@@ -7,20 +7,25 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "neardup/boilerplate.h"
 #include "neardup/config.h"
 #include "neardup/document.h"
 #include "neardup/report.h"
 #include "neardup/sketch.h"
+#include "neardup/spill.h"
 
 namespace neardup {
 
 // Fills report.passages, report.boilerplate (text left empty), stats.rules, stats.sources and the
-// passage totals of stats. `removed_doc[d]` says whether document d is a removed duplicate.
-void ApplyPassageRules(const CorpusSketch& corpus, const std::vector<bool>& removed_doc,
-                       const Config& config, Report& report);
+// passage totals of stats. `removed_doc[d]` says whether document d is a removed duplicate;
+// `boilerplate` holds the counts of the first pass. Runs its parallel parts as tasks of the
+// current arena.
+absl::Status ApplyPassageRules(const CorpusSketch& corpus, const std::vector<bool>& removed_doc,
+                               BoilerplateCounter& boilerplate, const Config& config, const SpillOptions& spill,
+                               Report& report);
 
-// Reads `source` once more for the documents where boilerplate was first seen and fills in each
-// entry's text. Does nothing when there is no boilerplate.
+// Reads `source` once more, up to the last document where boilerplate was first seen, and fills
+// in each entry's text. Does nothing when there is no boilerplate.
 absl::Status FillBoilerplateText(const DocumentSource& source, const Config& config, Report& report);
 
 }  // namespace neardup

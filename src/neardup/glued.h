@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "neardup/normalize.h"
 #include "neardup/passages.h"
 
 namespace neardup {
@@ -37,9 +38,15 @@ struct RepeatedRun {
 };
 
 // Repeated runs of `text`, in text order, ignoring words inside passages marked in `removed`
-// (already gone by the passage rules). Thread-safe.
-std::vector<RepeatedRun> FindRepeatedRuns(std::string_view text,
+// (already gone by the passage rules). `tokens` and `word_hashes` are the text's (Tokenize(),
+// HashTokens()). Thread-safe.
+std::vector<RepeatedRun> FindRepeatedRuns(std::string_view text, const TokenizedText& tokens,
+                                          std::span<const uint64_t> word_hashes,
                                           std::span<const PassageSketch> passages,
+                                          const std::vector<bool>& removed, const RunOptions& options);
+
+// The same, tokenizing `text` itself.
+std::vector<RepeatedRun> FindRepeatedRuns(std::string_view text, std::span<const PassageSketch> passages,
                                           const std::vector<bool>& removed, const RunOptions& options);
 
 }  // namespace neardup

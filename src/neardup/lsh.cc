@@ -1,5 +1,7 @@
 #include "neardup/lsh.h"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -7,6 +9,28 @@
 #include "neardup/hash.h"
 
 namespace neardup {
+namespace {
+
+using Bucketed = std::vector<std::pair<uint64_t, uint32_t>>;
+
+// Pairs of one bucket, members in input order.
+void EmitBucket(const Bucketed& bucket, size_t lo, size_t hi, std::vector<DocPair>& out) {
+  const size_t n = hi - lo;
+  for (size_t y = 1; y < n; ++y) {
+    const uint32_t b = bucket[lo + y].second;
+    if (n <= 2 * kBucketFanout + 1) {
+      for (size_t x = 0; x < y; ++x) out.push_back({bucket[lo + x].second, b});
+      continue;
+    }
+    const size_t head = std::min(y, kBucketFanout);
+    for (size_t x = 0; x < head; ++x) out.push_back({bucket[lo + x].second, b});
+    for (size_t x = std::max(head, y > kBucketFanout ? y - kBucketFanout : 0); x < y; ++x) {
+      out.push_back({bucket[lo + x].second, b});
+    }
+  }
+}
+
+}  // namespace
 
 double CandidateProbability(double s, const LshParams& params) {
   return 1.0 - std::pow(1.0 - std::pow(s, params.rows), params.bands);
@@ -20,38 +44,44 @@ LshParams ChooseBands(double threshold, int num_perm, double min_recall) {
   return {num_perm, 1};
 }
 
+void AppendBandKeys(std::span<const uint32_t> signature, const LshParams& params, uint64_t seed,
+                    std::vector<uint64_t>& out) {
+  const auto rows = static_cast<size_t>(params.rows);
+  for (size_t band = 0; band < static_cast<size_t>(params.bands); ++band) {
+    out.push_back(HashWords(signature.subspan(band * rows, rows), seed + band));
+  }
+}
+
 std::vector<uint64_t> BandKeys(std::span<const uint32_t> signature, const LshParams& params,
                                uint64_t seed) {
-  std::vector<uint64_t> keys(static_cast<size_t>(params.bands));
-  const auto rows = static_cast<size_t>(params.rows);
-  for (size_t band = 0; band < keys.size(); ++band) {
-    keys[band] = HashWords(signature.subspan(band * rows, rows), seed + band);
-  }
+  std::vector<uint64_t> keys;
+  AppendBandKeys(signature, params, seed, keys);
   return keys;
 }
 
-std::vector<DocPair> CandidatePairs(std::span<const uint32_t> signatures, int num_perm,
-                                    std::span<const uint32_t> docs, const LshParams& params,
-                                    uint64_t seed) {
-  std::vector<DocPair> pairs;
-  std::vector<std::pair<uint64_t, uint32_t>> bucket(docs.size());
-  const auto width = static_cast<size_t>(num_perm);
-  const auto rows = static_cast<size_t>(params.rows);
-  // One band at a time keeps only n keys alive instead of n * bands.
-  for (size_t band = 0; band < static_cast<size_t>(params.bands); ++band) {
-    for (size_t i = 0; i < docs.size(); ++i) {
-      const auto row = signatures.subspan(docs[i] * width + band * rows, rows);
-      bucket[i] = {HashWords(row, seed + band), docs[i]};
-    }
+std::vector<DocPair> CandidatePairs(std::span<const uint64_t> keys, int bands,
+                                    std::span<const uint32_t> docs) {
+  const auto width = static_cast<size_t>(bands);
+  std::vector<std::vector<DocPair>> per_band(width);
+  // One band per task keeps only |docs| keys alive per thread instead of |docs| * bands.
+  tbb::parallel_for(size_t{0}, width, [&](size_t band) {
+    Bucketed bucket(docs.size());
+    for (size_t i = 0; i < docs.size(); ++i) bucket[i] = {keys[docs[i] * width + band], docs[i]};
     std::sort(bucket.begin(), bucket.end());
+    std::vector<DocPair>& pairs = per_band[band];
     for (size_t lo = 0; lo < bucket.size();) {
       size_t hi = lo + 1;
       while (hi < bucket.size() && bucket[hi].first == bucket[lo].first) ++hi;
-      for (size_t x = lo; x < hi; ++x) {
-        for (size_t y = x + 1; y < hi; ++y) pairs.push_back({bucket[x].second, bucket[y].second});
-      }
+      if (hi - lo > 1) EmitBucket(bucket, lo, hi, pairs);
       lo = hi;
     }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  });
+  std::vector<DocPair> pairs;
+  for (std::vector<DocPair>& band : per_band) {
+    pairs.insert(pairs.end(), band.begin(), band.end());
+    std::vector<DocPair>().swap(band);
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());

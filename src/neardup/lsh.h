@@ -2,11 +2,21 @@
 //
 // A signature is cut into `bands` bands of `rows` values; two documents become candidates when any
 // band agrees. A pair of Jaccard similarity s becomes a candidate with probability
-// 1 - (1 - s^rows)^bands (the S-curve). Bucketing is sort-based, so the pairs come out in an order
+// 1 - (1 - s^rows)^bands (the S-curve). Only the band keys (one 64-bit hash per band) are kept
+// per document, never the signature. Bucketing is sort-based, so the pairs come out in an order
 // that depends only on the input, never on hash-map iteration or threads.
+//
+// Fan-out cap: in a bucket of more than 2 * kBucketFanout + 1 documents, a document is paired
+// only with the kBucketFanout first documents of the bucket and the kBucketFanout documents just
+// before it (in input order), not with all: a bucket of 100,000 near-identical pages would
+// otherwise cost 5 billion verifications. Recall holds: in such a bucket the first documents are
+// the ones kept, and a document that truly matches another shares several of the other bands,
+// where buckets are small, with it (at Jaccard 0.8 each band agrees with probability 0.21, so the
+// 18 bands agree on about 4).
 #ifndef NEARDUP_LSH_H_
 #define NEARDUP_LSH_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -17,6 +27,8 @@ struct LshParams {
   int bands = 0;
   int rows = 0;
 };
+
+inline constexpr size_t kBucketFanout = 32;
 
 // The banding with the most rows (hence the fewest dissimilar candidates) whose S-curve still
 // reaches `min_recall` at `threshold`, using at most `num_perm` signature values. Falls back to
@@ -30,6 +42,9 @@ double CandidateProbability(double s, const LshParams& params);
 // collide). These keys are what a persistent index or another machine stores and compares.
 std::vector<uint64_t> BandKeys(std::span<const uint32_t> signature, const LshParams& params,
                                uint64_t seed);
+// The same, appended to `out`.
+void AppendBandKeys(std::span<const uint32_t> signature, const LshParams& params, uint64_t seed,
+                    std::vector<uint64_t>& out);
 
 struct DocPair {
   uint32_t a = 0;  // a < b
@@ -37,12 +52,12 @@ struct DocPair {
   friend auto operator<=>(const DocPair&, const DocPair&) = default;
 };
 
-// Every pair of `docs` sharing a band key, sorted and without repeats. `signatures` is the
-// row-major table of all documents (num_perm values each); `docs` picks the rows that take part.
+// Every pair of `docs` sharing a band key (subject to the fan-out cap), sorted and without
+// repeats. `keys` is the row-major table of band keys of all documents, `bands` per document;
+// `docs` (ascending) picks the rows that take part. Bands are bucketed in parallel.
 // Cost: O(bands * |docs| log |docs|) plus the pairs emitted.
-std::vector<DocPair> CandidatePairs(std::span<const uint32_t> signatures, int num_perm,
-                                    std::span<const uint32_t> docs, const LshParams& params,
-                                    uint64_t seed);
+std::vector<DocPair> CandidatePairs(std::span<const uint64_t> keys, int bands,
+                                    std::span<const uint32_t> docs);
 
 }  // namespace neardup
 

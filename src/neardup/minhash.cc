@@ -6,35 +6,86 @@
 #include "neardup/hash.h"
 
 namespace neardup {
+namespace {
+
+// Permutations handled per sweep over the shingles: 32 minima stay in registers (four AVX2 or two
+// AVX-512 vectors) while every shingle passes, so the inner loop touches no memory but the input.
+constexpr size_t kBlock = 32;
+
+// A nonlinear bijection of 32-bit values (constants of Chris Wellons' "lowbias32"), applied once
+// per shingle before the linear permutations: shingles are hashes already, but the estimate must
+// not depend on that (multiply-add alone is weak on arithmetic progressions).
+inline uint32_t Mix(uint32_t x) {
+  x ^= x >> 16;
+  x *= 0x7FEB352Du;
+  x ^= x >> 15;
+  x *= 0x846CA68Bu;
+  x ^= x >> 16;
+  return x;
+}
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void MixAll(const uint32_t* in, size_t n, uint32_t* out) {
+  for (size_t i = 0; i < n; ++i) out[i] = Mix(in[i]);
+}
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void MinBlocks(const uint32_t* shingles, size_t n, const uint32_t* mul, const uint32_t* add,
+               uint32_t* sig, size_t perms) {
+  size_t base = 0;
+  for (; base + kBlock <= perms; base += kBlock) {
+    uint32_t m[kBlock], a[kBlock], acc[kBlock];
+    for (size_t j = 0; j < kBlock; ++j) {
+      m[j] = mul[base + j];
+      a[j] = add[base + j];
+      acc[j] = sig[base + j];
+    }
+    for (size_t s = 0; s < n; ++s) {
+      const uint32_t x = shingles[s];
+      for (size_t j = 0; j < kBlock; ++j) {
+        const uint32_t h = m[j] * x + a[j];
+        acc[j] = h < acc[j] ? h : acc[j];
+      }
+    }
+    for (size_t j = 0; j < kBlock; ++j) sig[base + j] = acc[j];
+  }
+  for (size_t s = 0; s < n; ++s) {
+    const uint32_t x = shingles[s];
+    for (size_t i = base; i < perms; ++i) {
+      const uint32_t h = mul[i] * x + add[i];
+      sig[i] = h < sig[i] ? h : sig[i];
+    }
+  }
+}
+
+}  // namespace
 
 MinHasher::MinHasher(int num_perm, uint64_t seed) {
   uint64_t state = seed;
   mul_.resize(static_cast<size_t>(num_perm));
   add_.resize(static_cast<size_t>(num_perm));
   for (int i = 0; i < num_perm; ++i) {
-    mul_[static_cast<size_t>(i)] = SplitMix64(state) | 1;
-    add_[static_cast<size_t>(i)] = SplitMix64(state);
+    // The high half of each draw: SplitMix64's best-mixed bits.
+    mul_[static_cast<size_t>(i)] = static_cast<uint32_t>(SplitMix64(state) >> 32) | 1u;
+    add_[static_cast<size_t>(i)] = static_cast<uint32_t>(SplitMix64(state) >> 32);
   }
 }
 
-std::vector<uint32_t> MinHasher::Sign(std::span<const uint64_t> shingles) const {
+std::vector<uint32_t> MinHasher::Sign(std::span<const uint32_t> shingles) const {
   std::vector<uint32_t> out(mul_.size());
   SignInto(shingles, out);
   return out;
 }
 
-void MinHasher::SignInto(std::span<const uint64_t> shingles, std::span<uint32_t> out) const {
+void MinHasher::SignInto(std::span<const uint32_t> shingles, std::span<uint32_t> out) const {
   std::fill(out.begin(), out.end(), std::numeric_limits<uint32_t>::max());
-  const size_t n = mul_.size();
-  const uint64_t* mul = mul_.data();
-  const uint64_t* add = add_.data();
-  uint32_t* sig = out.data();
-  // Permutations in the inner loop: contiguous arrays the compiler can vectorize.
-  for (const uint64_t x : shingles) {
-    for (size_t i = 0; i < n; ++i) {
-      const auto h = static_cast<uint32_t>((mul[i] * x + add[i]) >> 32);
-      sig[i] = std::min(sig[i], h);
-    }
+  // Mixed in pieces on the stack: no allocation, and the piece stays in L1 for all blocks.
+  constexpr size_t kPiece = 1024;
+  uint32_t mixed[kPiece];
+  for (size_t at = 0; at < shingles.size(); at += kPiece) {
+    const size_t n = std::min(kPiece, shingles.size() - at);
+    MixAll(shingles.data() + at, n, mixed);
+    MinBlocks(mixed, n, mul_.data(), add_.data(), out.data(), mul_.size());
   }
 }
 

@@ -31,34 +31,87 @@ bool IsWordCategory(int32_t cp) {
   }
 }
 
-// Collects output and, when asked, the byte map. Separators are emitted lazily so that runs fold
-// to one space and no space is left at either end.
-class Sink {
- public:
-  Sink(std::string& text, std::vector<uint32_t>* source) : text_(text), source_(source) {}
+// ASCII letters and digits to their folded form; 0 for everything else (a separator).
+constexpr std::array<char, 128> kAsciiFold = [] {
+  std::array<char, 128> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c + ('a' - 'A'));
+  return t;
+}();
 
+// The three outputs share one normalizer through these sinks. Separators are emitted lazily so
+// that runs fold to one space and no space is left at either end. `at` is where the character's
+// cluster starts in the original, `end` where it ends.
+class TextSink {
+ public:
+  explicit TextSink(std::string& text) : text_(text) {}
+  void Separator(uint32_t /*at*/) { pending_ = true; }
+  void Word(const char* bytes, size_t n, uint32_t /*at*/, uint32_t /*end*/) {
+    if (pending_ && !text_.empty()) text_.push_back(' ');
+    pending_ = false;
+    text_.append(bytes, n);
+  }
+  void Finish(uint32_t /*size*/) {}
+
+ private:
+  std::string& text_;
+  bool pending_ = false;
+};
+
+class MapSink {
+ public:
+  explicit MapSink(NormalizedText& out) : out_(out) {}
   void Separator(uint32_t at) {
     if (!pending_) space_at_ = at;
     pending_ = true;
   }
-  void Word(const char* bytes, size_t n, uint32_t at) {
-    if (pending_ && !text_.empty()) Put(' ', space_at_);
+  void Word(const char* bytes, size_t n, uint32_t at, uint32_t /*end*/) {
+    if (pending_ && !out_.text.empty()) Put(' ', space_at_);
     pending_ = false;
     for (size_t i = 0; i < n; ++i) Put(bytes[i], at);
   }
-  void Finish(uint32_t original_size) {
-    if (source_ != nullptr) source_->push_back(original_size);
-  }
+  void Finish(uint32_t size) { out_.source.push_back(size); }
 
  private:
   void Put(char c, uint32_t at) {
-    text_.push_back(c);
-    if (source_ != nullptr) source_->push_back(at);
+    out_.text.push_back(c);
+    out_.source.push_back(at);
   }
-  std::string& text_;
-  std::vector<uint32_t>* source_;
+  NormalizedText& out_;
   bool pending_ = false;
   uint32_t space_at_ = 0;
+};
+
+class TokenSink {
+ public:
+  explicit TokenSink(TokenizedText& out) : out_(out) {}
+  void Separator(uint32_t /*at*/) {
+    if (in_word_) Close();
+  }
+  void Word(const char* bytes, size_t n, uint32_t at, uint32_t end) {
+    if (!in_word_) {
+      if (!out_.text.empty()) out_.text.push_back(' ');
+      out_.tokens.push_back({static_cast<uint32_t>(out_.text.size()), 0, at, 0});
+      in_word_ = true;
+    }
+    out_.text.append(bytes, n);
+    end_ = end;
+  }
+  void Finish(uint32_t /*size*/) {
+    if (in_word_) Close();
+  }
+
+ private:
+  void Close() {
+    Token& t = out_.tokens.back();
+    t.norm_end = static_cast<uint32_t>(out_.text.size());
+    t.end = end_;
+    in_word_ = false;
+  }
+  TokenizedText& out_;
+  bool in_word_ = false;
+  uint32_t end_ = 0;
 };
 
 constexpr auto kOptions = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
@@ -87,16 +140,12 @@ size_t ClusterLength(std::string_view in, size_t i) {
 class ClusterNormalizer {
  public:
   // Emits the normalized form of in[i, i + n) into `sink`.
+  template <class Sink>
   void Emit(std::string_view in, size_t i, size_t n, Sink& sink) {
     auto* p = reinterpret_cast<const utf8proc_uint8_t*>(in.data() + i);
     const auto at = static_cast<uint32_t>(i);
-    utf8proc_ssize_t count = utf8proc_decompose(p, static_cast<utf8proc_ssize_t>(n), buffer_.data(),
-                                                static_cast<utf8proc_ssize_t>(buffer_.size()), kOptions);
-    if (count > static_cast<utf8proc_ssize_t>(buffer_.size())) {
-      buffer_.resize(static_cast<size_t>(count));
-      count = utf8proc_decompose(p, static_cast<utf8proc_ssize_t>(n), buffer_.data(),
-                                 static_cast<utf8proc_ssize_t>(buffer_.size()), kOptions);
-    }
+    const auto end = static_cast<uint32_t>(i + n);
+    utf8proc_ssize_t count = Decompose(p, n);
     if (count > 0) count = utf8proc_normalize_utf32(buffer_.data(), count, kOptions);
     if (count <= 0) {
       sink.Separator(at);
@@ -111,46 +160,56 @@ class ClusterNormalizer {
       }
       std::array<utf8proc_uint8_t, 4> bytes{};
       const utf8proc_ssize_t len = utf8proc_encode_char(buffer_[k], bytes.data());
-      sink.Word(reinterpret_cast<const char*>(bytes.data()), static_cast<size_t>(len), at);
+      sink.Word(reinterpret_cast<const char*>(bytes.data()), static_cast<size_t>(len), at, end);
     }
     if (alone) sink.Separator(at);
   }
 
  private:
-  std::vector<utf8proc_int32_t> buffer_ = std::vector<utf8proc_int32_t>(64);
+  utf8proc_ssize_t Decompose(const utf8proc_uint8_t* p, size_t n) {
+    if (buffer_.empty()) buffer_.resize(64);
+    utf8proc_ssize_t count = utf8proc_decompose(p, static_cast<utf8proc_ssize_t>(n), buffer_.data(),
+                                                static_cast<utf8proc_ssize_t>(buffer_.size()), kOptions);
+    if (count > static_cast<utf8proc_ssize_t>(buffer_.size())) {
+      buffer_.resize(static_cast<size_t>(count));
+      count = utf8proc_decompose(p, static_cast<utf8proc_ssize_t>(n), buffer_.data(),
+                                 static_cast<utf8proc_ssize_t>(buffer_.size()), kOptions);
+    }
+    return count;
+  }
+
+  std::vector<utf8proc_int32_t> buffer_;  // allocated on the first non-ASCII cluster only
 };
 
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
+template <class Sink>
 void NormalizeInto(std::string_view in, Sink& sink) {
   ClusterNormalizer slow;
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  const size_t n = in.size();
   size_t i = 0;
-  while (i < in.size()) {
-    const auto c = static_cast<unsigned char>(in[i]);
+  while (i < n) {
+    const unsigned char c = p[i];
     // ASCII is handled without utf8proc unless a combining mark may follow it.
-    const bool next_ascii = i + 1 == in.size() || static_cast<unsigned char>(in[i + 1]) < 0x80;
-    if (c < 0x80 && next_ascii) {
-      if (IsAsciiAlnum(c)) {
-        const char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-        sink.Word(&lower, 1, static_cast<uint32_t>(i));
+    if (c < 0x80 && (i + 1 == n || p[i + 1] < 0x80)) {
+      const char folded = kAsciiFold[c];
+      if (folded != 0) {
+        sink.Word(&folded, 1, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1));
       } else {
         sink.Separator(static_cast<uint32_t>(i));
       }
       ++i;
       continue;
     }
-    const size_t n = ClusterLength(in, i);
-    if (n == 0) {  // invalid UTF-8: keep the byte itself so the text is still compared
-      sink.Word(in.data() + i, 1, static_cast<uint32_t>(i));
+    const size_t len = ClusterLength(in, i);
+    if (len == 0) {  // invalid UTF-8: keep the byte itself so the text is still compared
+      sink.Word(in.data() + i, 1, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1));
       ++i;
       continue;
     }
-    slow.Emit(in, i, n, sink);
-    i += n;
+    slow.Emit(in, i, len, sink);
+    i += len;
   }
-  sink.Finish(static_cast<uint32_t>(in.size()));
+  sink.Finish(static_cast<uint32_t>(n));
 }
 
 }  // namespace
@@ -158,7 +217,7 @@ void NormalizeInto(std::string_view in, Sink& sink) {
 std::string Normalize(std::string_view original) {
   std::string text;
   text.reserve(original.size());
-  Sink sink(text, nullptr);
+  TextSink sink(text);
   NormalizeInto(original, sink);
   return text;
 }
@@ -167,9 +226,17 @@ NormalizedText NormalizeWithMap(std::string_view original) {
   NormalizedText out;
   out.text.reserve(original.size());
   out.source.reserve(original.size() + 1);
-  Sink sink(out.text, &out.source);
+  MapSink sink(out);
   NormalizeInto(original, sink);
   return out;
+}
+
+void Tokenize(std::string_view original, TokenizedText& out) {
+  out.text.clear();
+  out.tokens.clear();
+  out.text.reserve(original.size());
+  TokenSink sink(out);
+  NormalizeInto(original, sink);
 }
 
 }  // namespace neardup

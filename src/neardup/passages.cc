@@ -4,78 +4,23 @@
 #include <cmath>
 #include <string>
 
-#include "absl/container/flat_hash_map.h"
 #include "neardup/hash.h"
-#include "neardup/normalize.h"
 #include "neardup/shingle.h"
 #include "neardup/verify.h"
 
 namespace neardup {
 namespace {
 
-// Kept passages of one document, indexed for exact and near lookups.
-class WithinIndex {
- public:
-  WithinIndex(const std::vector<PassageSketch>& passages, const std::vector<std::string>& normalized,
-              double threshold)
-      : passages_(passages), normalized_(normalized), threshold_(threshold) {}
+constexpr uint32_t kNone = UINT32_MAX;
+constexpr uint64_t kOpeningSeed = 0x6f70656e696e67ULL;  // "opening"
 
-  // The earliest kept passage that passage i repeats, or -1.
-  int32_t Match(uint32_t i, double& similarity) const {
-    similarity = 1.0;
-    const PassageSketch& p = passages_[i];
-    if (auto it = exact_.find(p.fingerprint);
-        it != exact_.end() && normalized_[it->second] == normalized_[i]) {
-      return static_cast<int32_t>(it->second);
-    }
-    if (p.shingles.empty()) return -1;
-    std::vector<uint32_t> candidates;
-    const size_t prefix = PrefixLength(p.shingles.size(), threshold_);
-    for (size_t k = 0; k < prefix && k < p.shingles.size(); ++k) {
-      if (auto it = prefix_.find(p.shingles[k]); it != prefix_.end()) {
-        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-      }
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    for (const uint32_t c : candidates) {  // ascending: the earliest copy wins
-      const double j = PassageSimilarity(p.shingles, passages_[c].shingles, threshold_);
-      if (j >= threshold_) {
-        similarity = j;
-        return static_cast<int32_t>(c);
-      }
-    }
-    return -1;
-  }
+std::string_view NormalizedRange(const TokenizedText& tokens, std::pair<uint32_t, uint32_t> range) {
+  return std::string_view(tokens.text).substr(range.first, range.second - range.first);
+}
 
-  void Add(uint32_t i) {
-    const PassageSketch& p = passages_[i];
-    exact_.try_emplace(p.fingerprint, i);
-    const size_t prefix = PrefixLength(p.shingles.size(), threshold_);
-    for (size_t k = 0; k < prefix && k < p.shingles.size(); ++k) prefix_[p.shingles[k]].push_back(i);
-  }
-
- private:
-  const std::vector<PassageSketch>& passages_;
-  const std::vector<std::string>& normalized_;
-  double threshold_;
-  absl::flat_hash_map<uint64_t, uint32_t> exact_;
-  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> prefix_;
-};
-
-uint64_t OpeningHash(std::string_view normalized, size_t words, size_t max_words, uint64_t seed) {
-  const size_t count = CountWords(normalized);
-  if (count < words || count > max_words) return 0;
-  size_t end = normalized.size();
-  size_t seen = 0;
-  for (size_t pos = 0; pos < normalized.size(); ++pos) {
-    if (normalized[pos] == ' ' && ++seen == words) {
-      end = pos;
-      break;
-    }
-  }
-  const uint64_t h = Hash64(normalized.substr(0, end), seed ^ 0x6f70656e696e67ULL);  // "opening"
-  return h == 0 ? 1 : h;  // 0 means "no opening"
+// The normalized bytes of tokens [first, first + count).
+std::pair<uint32_t, uint32_t> TokenRange(const TokenizedText& tokens, size_t first, size_t count) {
+  return {tokens.tokens[first].norm_begin, tokens.tokens[first + count - 1].norm_end};
 }
 
 }  // namespace
@@ -85,42 +30,117 @@ size_t PrefixLength(size_t n, double t) {
   return n - std::min(n, overlap) + 1;
 }
 
-double PassageSimilarity(std::span<const uint64_t> a, std::span<const uint64_t> b, double threshold) {
+double PassageSimilarity(std::span<const uint32_t> a, std::span<const uint32_t> b, double threshold) {
   const double small = static_cast<double>(std::min(a.size(), b.size()));
   const double large = static_cast<double>(std::max(a.size(), b.size()));
   if (small < threshold * large - 1e-9) return 0.0;  // sizes alone rule this pair out
   return JaccardAtLeast(a, b, threshold);
 }
 
-std::vector<PassageSketch> SketchPassages(std::string_view text, const PassageOptions& options) {
-  const std::vector<Passage> spans = Segment(text, options.segment);
-  std::vector<PassageSketch> out(spans.size());
-  std::vector<std::string> normalized(spans.size());
-  const ShingleSpec spec{ShingleKind::kWord, options.shingle_words};
+void PassageSketcher::Sketch(std::string_view text, const TokenizedText& tokens,
+                             std::span<const uint64_t> word_hashes, DocPassages& out) {
+  SegmentInto(text, options_.segment, spans_);
+  out.passages.assign(spans_.size(), PassageSketch{});
+  out.shingles.clear();
+  norm_.assign(spans_.size(), {0, 0});
+  const auto k = static_cast<size_t>(options_.shingle_words);
   uint32_t line = 1;
   size_t counted = 0;
-  for (size_t i = 0; i < spans.size(); ++i) {
-    PassageSketch& p = out[i];
-    p.span = spans[i];
-    line += static_cast<uint32_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
-                                             text.begin() + static_cast<std::ptrdiff_t>(p.span.start), '\n'));
+  size_t token = 0;
+  for (size_t i = 0; i < spans_.size(); ++i) {
+    PassageSketch& p = out.passages[i];
+    p.span = spans_[i];
+    line += static_cast<uint32_t>(std::count(text.data() + counted, text.data() + p.span.start, '\n'));
     counted = p.span.start;
     p.line = line;
-    normalized[i] = Normalize(text.substr(p.span.start, p.span.end - p.span.start));
-    p.words = static_cast<uint32_t>(CountWords(normalized[i]));
+    while (token < tokens.tokens.size() && tokens.tokens[token].begin < p.span.start) ++token;
+    const size_t first = token;
+    while (token < tokens.tokens.size() && tokens.tokens[token].begin < p.span.end) ++token;
+    p.words = static_cast<uint32_t>(token - first);
     if (p.words == 0) continue;
-    p.fingerprint = Hash64(normalized[i], options.seed);
-    if (p.span.block_first && p.span.block_last) {
-      p.opening = OpeningHash(normalized[i], options.opening_words, options.opening_max_words, options.seed);
+    norm_[i] = TokenRange(tokens, first, p.words);
+    p.fingerprint = Hash64(NormalizedRange(tokens, norm_[i]), options_.seed);
+    if (p.span.block_first && p.span.block_last && p.words >= options_.opening_words &&
+        p.words <= options_.opening_max_words && options_.opening_words > 0) {
+      const uint64_t h = Hash64(NormalizedRange(tokens, TokenRange(tokens, first, options_.opening_words)),
+                                options_.seed ^ kOpeningSeed);
+      p.opening = h == 0 ? 1 : h;  // 0 means "no opening"
     }
-    if (p.words >= options.near_min_words) p.shingles = Shingles(normalized[i], spec, options.seed);
+    if (p.words >= options_.near_min_words) {
+      const size_t begin = out.shingles.size();
+      AppendWordShingles(word_hashes.subspan(first, p.words), k, out.shingles);
+      std::sort(out.shingles.begin() + static_cast<std::ptrdiff_t>(begin), out.shingles.end());
+      out.shingles.erase(std::unique(out.shingles.begin() + static_cast<std::ptrdiff_t>(begin), out.shingles.end()),
+                         out.shingles.end());
+      p.shingle_begin = static_cast<uint32_t>(begin);
+      p.shingle_end = static_cast<uint32_t>(out.shingles.size());
+    }
   }
-  WithinIndex index(out, normalized, options.near_threshold);
-  for (uint32_t i = 0; i < out.size(); ++i) {
-    if (out[i].words == 0) continue;
-    out[i].within_copy = index.Match(i, out[i].within_similarity);
-    if (out[i].within_copy < 0) index.Add(i);
+  MarkRepeats(tokens, out);
+}
+
+void PassageSketcher::MarkRepeats(const TokenizedText& tokens, DocPassages& out) {
+  exact_.clear();
+  prefix_.clear();
+  postings_.clear();
+  for (uint32_t i = 0; i < out.passages.size(); ++i) {
+    PassageSketch& p = out.passages[i];
+    if (p.words == 0) continue;
+    p.within_copy = FindKept(i, tokens, out, p.within_similarity);
+    if (p.within_copy < 0) AddKept(i, out);
   }
+}
+
+// The earliest kept passage that passage i repeats, or -1.
+int32_t PassageSketcher::FindKept(uint32_t i, const TokenizedText& tokens, const DocPassages& doc,
+                                  double& similarity) {
+  similarity = 1.0;
+  const PassageSketch& p = doc.passages[i];
+  if (auto it = exact_.find(p.fingerprint);
+      it != exact_.end() && NormalizedRange(tokens, norm_[it->second]) == NormalizedRange(tokens, norm_[i])) {
+    return static_cast<int32_t>(it->second);
+  }
+  if (!p.has_shingles()) return -1;
+  const std::span<const uint32_t> set = doc.ShinglesOf(p);
+  const double t = options_.near_threshold;
+  candidates_.clear();
+  const size_t prefix = std::min(PrefixLength(set.size(), t), set.size());
+  for (size_t k = 0; k < prefix; ++k) {
+    const auto it = prefix_.find(set[k]);
+    if (it == prefix_.end()) continue;
+    for (uint32_t e = it->second; e != kNone; e = postings_[e].second) candidates_.push_back(postings_[e].first);
+  }
+  std::sort(candidates_.begin(), candidates_.end());
+  candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+  for (const uint32_t c : candidates_) {  // ascending: the earliest copy wins
+    const double j = PassageSimilarity(set, doc.ShinglesOf(doc.passages[c]), t);
+    if (j >= t) {
+      similarity = j;
+      return static_cast<int32_t>(c);
+    }
+  }
+  return -1;
+}
+
+void PassageSketcher::AddKept(uint32_t i, const DocPassages& doc) {
+  const PassageSketch& p = doc.passages[i];
+  exact_.try_emplace(p.fingerprint, i);
+  const std::span<const uint32_t> set = doc.ShinglesOf(p);
+  const size_t prefix = std::min(PrefixLength(set.size(), options_.near_threshold), set.size());
+  for (size_t k = 0; k < prefix; ++k) {
+    const auto [it, inserted] = prefix_.try_emplace(set[k], kNone);
+    postings_.emplace_back(i, it->second);
+    it->second = static_cast<uint32_t>(postings_.size() - 1);
+  }
+}
+
+DocPassages SketchPassages(std::string_view text, const PassageOptions& options) {
+  TokenizedText tokens;
+  Tokenize(text, tokens);
+  std::vector<uint64_t> words;
+  HashTokens(tokens, options.seed, words);
+  DocPassages out;
+  PassageSketcher(options).Sketch(text, tokens, words, out);
   return out;
 }
 
@@ -135,7 +155,8 @@ std::pair<size_t, size_t> RemovalSpan(std::span<const PassageSketch> passages,
 }
 
 std::vector<RepeatedPassage> FindRepeatsWithin(std::string_view text, const PassageOptions& options) {
-  const std::vector<PassageSketch> passages = SketchPassages(text, options);
+  const DocPassages doc = SketchPassages(text, options);
+  const std::vector<PassageSketch>& passages = doc.passages;
   std::vector<bool> removed(passages.size());
   for (size_t i = 0; i < passages.size(); ++i) removed[i] = passages[i].within_copy >= 0;
   std::vector<RepeatedPassage> out;

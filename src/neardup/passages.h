@@ -1,9 +1,11 @@
 // Passages of one document, sketched for every passage rule, and the repeats inside it.
 //
-// SketchPassages() segments a text and, per passage, keeps what later stages decide on without
-// the text: its normalized fingerprint (exact repeats, boilerplate), its opening words (templated
-// boilerplate), its word-shingle set when long enough for near matching (cross-document repeats),
-// and whether it repeats an earlier kept passage of the same document.
+// A PassageSketcher segments a document and, per passage, keeps what later stages decide on
+// without the text: its normalized fingerprint (exact repeats, boilerplate), its opening words
+// (templated boilerplate), its word-shingle set when long enough for near matching (repeats within
+// and across documents), and whether it repeats an earlier kept passage of the same document.
+// It works from the document's tokens, so a document is normalized and its words hashed once for
+// the document rule and every passage rule together.
 //
 // A repeat is identical after normalization, or (for passages of at least `near_min_words` words)
 // of word-shingle Jaccard >= `near_threshold`. The first copy stays. Near candidates come from a
@@ -15,8 +17,11 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "neardup/normalize.h"
 #include "neardup/segment.h"
 
 namespace neardup {
@@ -31,6 +36,7 @@ struct PassageOptions {
   size_t opening_max_words = 20; // ... and the longest line that can be one
 };
 
+// Trivially copyable, so the first pass can spill it to disk as it is.
 struct PassageSketch {
   Passage span;
   uint32_t line = 0;             // 1-based line of span.start
@@ -38,11 +44,52 @@ struct PassageSketch {
   uint64_t fingerprint = 0;      // XXH3 of the normalized passage
   uint64_t opening = 0;          // XXH3 of its opening words; 0 when not a template candidate
   int32_t within_copy = -1;      // index of the kept passage of this document it repeats
+  uint32_t shingle_begin = 0;    // its word-shingle set: DocPassages::shingles[begin, end),
+  uint32_t shingle_end = 0;      // empty unless words >= near_min_words
   double within_similarity = 1.0;
-  std::vector<uint64_t> shingles;  // word shingles, only when words >= near_min_words
+
+  bool has_shingles() const { return shingle_end > shingle_begin; }
 };
 
-std::vector<PassageSketch> SketchPassages(std::string_view text, const PassageOptions& options);
+// The passages of one document and, concatenated, the shingle sets of its long passages.
+struct DocPassages {
+  std::vector<PassageSketch> passages;
+  std::vector<uint32_t> shingles;  // each passage's range is a sorted, duplicate-free set
+
+  std::span<const uint32_t> ShinglesOf(const PassageSketch& p) const {
+    return std::span<const uint32_t>(shingles).subspan(p.shingle_begin, p.shingle_end - p.shingle_begin);
+  }
+  size_t size() const { return passages.size(); }
+  const PassageSketch& operator[](size_t i) const { return passages[i]; }
+};
+
+// Holds the scratch memory of sketching, so one per thread sketches any number of documents
+// without allocating once they stop growing. Not thread-safe; cheap to construct.
+class PassageSketcher {
+ public:
+  explicit PassageSketcher(const PassageOptions& options) : options_(options) {}
+
+  // Sketches `text`, given its tokens and their word hashes (HashTokens() with options.seed),
+  // into `out` (replaced).
+  void Sketch(std::string_view text, const TokenizedText& tokens, std::span<const uint64_t> word_hashes,
+              DocPassages& out);
+
+ private:
+  void MarkRepeats(const TokenizedText& tokens, DocPassages& out);
+  int32_t FindKept(uint32_t i, const TokenizedText& tokens, const DocPassages& doc, double& similarity);
+  void AddKept(uint32_t i, const DocPassages& doc);
+
+  PassageOptions options_;
+  std::vector<Passage> spans_;
+  std::vector<std::pair<uint32_t, uint32_t>> norm_;  // normalized range of each passage
+  absl::flat_hash_map<uint64_t, uint32_t> exact_;    // fingerprint -> first kept passage
+  absl::flat_hash_map<uint32_t, uint32_t> prefix_;   // shingle -> newest posting
+  std::vector<std::pair<uint32_t, uint32_t>> postings_;  // (passage, next posting or UINT32_MAX)
+  std::vector<uint32_t> candidates_;
+};
+
+// Tokenizes `text` and sketches it: the convenience form of PassageSketcher, for tests and tools.
+DocPassages SketchPassages(std::string_view text, const PassageOptions& options);
 
 // Bytes removed with passage i when `removed` passages go: [start, removal_end), extended over
 // the line terminator when every piece of its line goes too.
@@ -50,7 +97,7 @@ std::pair<size_t, size_t> RemovalSpan(std::span<const PassageSketch> passages,
                                       const std::vector<bool>& removed, size_t i);
 
 // The same Jaccard threshold test the passage rules use, with a size filter first.
-double PassageSimilarity(std::span<const uint64_t> a, std::span<const uint64_t> b, double threshold);
+double PassageSimilarity(std::span<const uint32_t> a, std::span<const uint32_t> b, double threshold);
 
 // Elements of a sorted set of size n that any set of Jaccard >= t with it must share one of.
 size_t PrefixLength(size_t n, double t);

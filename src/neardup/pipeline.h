@@ -1,35 +1,29 @@
-// The whole engine as one call: corpus in, Report out. Reads the source once; keeps per document
-// its signature, shingle set and findings, never its text.
+// The whole engine as one call: corpus in, Report out. Reads the source once (plus, when there
+// is boilerplate, up to the documents where it was first seen); keeps per document a few hundred
+// bytes in memory and its shingles and passages in spill files, never its text.
 #ifndef NEARDUP_PIPELINE_H_
 #define NEARDUP_PIPELINE_H_
 
 #include <cstdint>
-#include <functional>
-#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "neardup/config.h"
 #include "neardup/document.h"
+#include "neardup/first_pass.h"
 #include "neardup/io/clean_writer.h"
 #include "neardup/report.h"
 
 namespace neardup {
 
-struct Progress {
-  std::string_view stage;  // "sign", "verify"
-  uint64_t documents = 0;  // done so far
-  uint64_t bytes = 0;      // read so far
-};
-using ProgressFn = std::function<void(const Progress&)>;
-
 struct StageSeconds {
   double sign = 0, verify = 0, cluster = 0, passages = 0;
 };
 
-// Runs every stage on `source`. Errors: an invalid config, or the first read error of the source.
-// The result depends only on the documents, the config and the seed, never on config.threads.
-// `progress` (may be empty) is called from the calling thread only; `seconds` may be null.
+// Runs every stage on `source` on config.threads threads. Errors: an invalid config, the first
+// read error of the source, a temporary file that cannot be written. The result depends only on
+// the documents, the config and the seed, never on config.threads. `progress` (may be empty) is
+// called from the calling thread only; `seconds` may be null.
 absl::StatusOr<Report> Deduplicate(const DocumentSource& source, const Config& config,
                                    const ProgressFn& progress, StageSeconds* seconds = nullptr);
 

@@ -12,6 +12,7 @@
 
 #include "neardup/config.h"
 #include "neardup/lsh.h"
+#include "neardup/string_table.h"
 
 namespace neardup {
 
@@ -104,9 +105,9 @@ struct ReportStats {
 struct Report {
   Config config;
   LshParams lsh;
-  std::vector<std::string> ids;        // per document
+  StringTable ids;                     // per document
   std::vector<uint64_t> sizes;         // bytes per document
-  std::vector<std::string> locations;  // per document: "path" or "path:line", for messages
+  StringTable locations;               // per document: "path" or "path:line", for messages
   std::vector<uint64_t> fingerprints;  // per document: XXH3 of its normalized text
   std::vector<DocumentCluster> clusters;   // ascending kept
   std::vector<PassageFinding> passages;    // ascending (doc, start)

@@ -8,6 +8,11 @@ bool IsLower(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsTerminator(char c) { return c == '.' || c == '!' || c == '?'; }
 
+Passage Piece(size_t start, size_t end, size_t removal_end, size_t block_end, bool first, bool last) {
+  return {static_cast<uint32_t>(start), static_cast<uint32_t>(end), static_cast<uint32_t>(removal_end),
+          static_cast<uint32_t>(block_end), first, last};
+}
+
 bool IsBlank(std::string_view line) {
   for (char c : line) {
     if (!IsSpace(c)) return false;
@@ -59,7 +64,7 @@ void SplitSentences(std::string_view text, size_t start, size_t end, size_t bloc
       size_t next = j;
       while (next < end && IsSpace(text[next])) ++next;
       if (next < end) {
-        out.push_back({piece, j, next, block_end, out.size() == first_index, false});
+        out.push_back(Piece(piece, j, next, block_end, out.size() == first_index, false));
         piece = next;
         words = 0;
         in_word = false;
@@ -67,8 +72,8 @@ void SplitSentences(std::string_view text, size_t start, size_t end, size_t bloc
     }
     i = j;
   }
-  out.push_back({piece, end, end, block_end, out.size() == first_index, true});
-  if (out.size() == first_index + 1) out.back().removal_end = block_end;
+  out.push_back(Piece(piece, end, end, block_end, out.size() == first_index, true));
+  if (out.size() == first_index + 1) out.back().removal_end = static_cast<uint32_t>(block_end);
 }
 
 struct Line {
@@ -88,7 +93,7 @@ void AddBlock(std::string_view text, size_t start, size_t end, size_t block_end,
   if (single_line && end - start > options.long_line_bytes) {
     SplitSentences(text, start, end, block_end, out);
   } else {
-    out.push_back({start, end, block_end, block_end, true, true});
+    out.push_back(Piece(start, end, block_end, block_end, true, true));
   }
 }
 
@@ -96,6 +101,12 @@ void AddBlock(std::string_view text, size_t start, size_t end, size_t block_end,
 
 std::vector<Passage> Segment(std::string_view text, const SegmentOptions& options) {
   std::vector<Passage> out;
+  SegmentInto(text, options, out);
+  return out;
+}
+
+void SegmentInto(std::string_view text, const SegmentOptions& options, std::vector<Passage>& out) {
+  out.clear();
   size_t pos = 0;
   while (pos < text.size()) {
     Line line = LineAt(text, pos);
@@ -128,7 +139,6 @@ std::vector<Passage> Segment(std::string_view text, const SegmentOptions& option
     }
     AddBlock(text, start, end, pos, lines == 1, options, out);
   }
-  return out;
 }
 
 }  // namespace neardup

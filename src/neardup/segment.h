@@ -8,6 +8,7 @@
 #define NEARDUP_SEGMENT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -15,11 +16,13 @@ namespace neardup {
 
 enum class PassageMode { kLine, kParagraph };
 
+// Offsets are 32-bit: documents are under 4 GiB (the readers refuse larger ones), and passages are
+// what the first pass keeps most of.
 struct Passage {
-  size_t start = 0;        // first byte of the passage
-  size_t end = 0;          // one past its last byte, line terminator excluded
-  size_t removal_end = 0;  // what removing it takes along: its terminator, or the space after a sentence
-  size_t block_end = 0;    // end of the line or paragraph it belongs to, terminator included
+  uint32_t start = 0;        // first byte of the passage
+  uint32_t end = 0;          // one past its last byte, line terminator excluded
+  uint32_t removal_end = 0;  // what removing it takes along: its terminator, or the space after a sentence
+  uint32_t block_end = 0;    // end of the line or paragraph it belongs to, terminator included
   bool block_first = true; // first piece of its line/paragraph
   bool block_last = true;  // last piece of its line/paragraph
 };
@@ -31,7 +34,11 @@ struct SegmentOptions {
 
 // Every passage of `text` in order. Blank lines yield no passage; passages never overlap, and
 // [start, removal_end) ranges are disjoint. Linear time; thread-safe.
+// Precondition: text.size() < 4 GiB.
 std::vector<Passage> Segment(std::string_view text, const SegmentOptions& options);
+
+// The same into `out` (replaced), reusing its memory.
+void SegmentInto(std::string_view text, const SegmentOptions& options, std::vector<Passage>& out);
 
 }  // namespace neardup
 

@@ -9,29 +9,30 @@
 namespace neardup {
 namespace {
 
-// Starts of the units (words or UTF-8 characters), plus one past the end as a sentinel, so that
-// k-gram i spans [starts[i], ends of unit i + k - 1).
-void WordShingles(std::string_view text, size_t k, uint64_t seed, std::vector<uint64_t>& out) {
-  // A ring of the last k word starts avoids a vector of all tokens.
-  std::vector<size_t> ring(k);
-  size_t count = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find(' ', pos);
-    if (end == std::string_view::npos) end = text.size();
-    ring[count % k] = pos;
-    ++count;
-    if (count >= k) {
-      const size_t first = ring[(count - k) % k];
-      out.push_back(Hash64(text.substr(first, end - first), seed));
-    }
-    pos = end + 1;
-  }
+// One step of the fold: a bijection of the running hash for any fixed word and of the word for
+// any fixed running hash, so runs that differ in one word never collide, and word order matters.
+// (A plain xor of the two would cancel on a repeated word: "x x" would hash like "y y".)
+inline uint64_t Fold(uint64_t h, uint64_t word) {
+  return ((h << 23) | (h >> 41)) * 0x9E3779B97F4A7C15ULL + word;
 }
+
+// MurmurHash3's 64-bit finalizer: every input bit reaches every output bit.
+inline uint64_t Finish64(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+inline uint32_t Finish(uint64_t h) { return static_cast<uint32_t>(Finish64(h) >> 32); }
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-void CharShingles(std::string_view text, size_t k, uint64_t seed, std::vector<uint64_t>& out) {
+uint32_t Hash32(std::string_view bytes, uint64_t seed) { return Finish(Hash64(bytes, seed)); }
+
+void CharShingles(std::string_view text, size_t k, uint64_t seed, std::vector<uint32_t>& out) {
   std::vector<size_t> ring(k + 1);
   size_t count = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
@@ -40,9 +41,10 @@ void CharShingles(std::string_view text, size_t k, uint64_t seed, std::vector<ui
     ++count;
     if (count > k) {
       const size_t first = ring[(count - 1 - k) % (k + 1)];
-      out.push_back(Hash64(text.substr(first, i - first), seed));
+      out.push_back(Hash32(text.substr(first, i - first), seed));
     }
   }
+  if (out.empty()) out.push_back(Hash32(text, seed));
 }
 
 }  // namespace
@@ -69,17 +71,66 @@ absl::StatusOr<ShingleSpec> ParseShingleSpec(std::string_view text) {
   return spec;
 }
 
-std::vector<uint64_t> Shingles(std::string_view normalized, const ShingleSpec& spec, uint64_t seed) {
-  std::vector<uint64_t> out;
+uint64_t KGramHash64(std::span<const uint64_t> word_hashes) {
+  if (word_hashes.empty()) return Finish64(0x656d707479ULL);  // "empty": the empty text's shingle
+  uint64_t h = word_hashes[0];
+  for (size_t i = 1; i < word_hashes.size(); ++i) h = Fold(h, word_hashes[i]);
+  return Finish64(h);
+}
+
+uint32_t ShingleHash(std::span<const uint64_t> word_hashes) {
+  return static_cast<uint32_t>(KGramHash64(word_hashes) >> 32);
+}
+
+void HashTokens(const TokenizedText& text, uint64_t seed, std::vector<uint64_t>& out) {
+  out.resize(text.tokens.size());
+  const char* base = text.text.data();
+  for (size_t i = 0; i < text.tokens.size(); ++i) {
+    const Token& t = text.tokens[i];
+    out[i] = Hash64(std::string_view(base + t.norm_begin, t.norm_end - t.norm_begin), seed);
+  }
+}
+
+void AppendWordShingles(std::span<const uint64_t> words, size_t k, std::vector<uint32_t>& out) {
+  if (words.size() < k) {
+    out.push_back(ShingleHash(words));
+    return;
+  }
+  const size_t count = words.size() - k + 1;
+  const size_t first = out.size();
+  out.resize(first + count);
+  uint32_t* dst = out.data() + first;
+  const uint64_t* w = words.data();
+  // Each k-gram is folded from scratch: k multiplies, independent across positions, so they
+  // pipeline; a rolling form would chain every shingle to the one before.
+  for (size_t i = 0; i < count; ++i) {
+    uint64_t h = w[i];
+    for (size_t j = 1; j < k; ++j) h = Fold(h, w[i + j]);
+    dst[i] = Finish(h);
+  }
+}
+
+void MakeSet(std::vector<uint32_t>& shingles) {
+  std::sort(shingles.begin(), shingles.end());
+  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+}
+
+std::vector<uint32_t> Shingles(std::string_view normalized, const ShingleSpec& spec, uint64_t seed) {
+  std::vector<uint32_t> out;
   const auto k = static_cast<size_t>(spec.k);
   if (spec.kind == ShingleKind::kWord) {
-    WordShingles(normalized, k, seed, out);
+    std::vector<uint64_t> words;
+    for (size_t pos = 0; pos < normalized.size();) {
+      size_t end = normalized.find(' ', pos);
+      if (end == std::string_view::npos) end = normalized.size();
+      words.push_back(Hash64(normalized.substr(pos, end - pos), seed));
+      pos = end + 1;
+    }
+    AppendWordShingles(words, k, out);
   } else {
     CharShingles(normalized, k, seed, out);
   }
-  if (out.empty()) out.push_back(Hash64(normalized, seed));
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  MakeSet(out);
   return out;
 }
 

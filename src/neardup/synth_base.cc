@@ -19,9 +19,9 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-size_t KnownCount(const std::vector<uint64_t>& grams, const absl::flat_hash_set<uint64_t>& known,
+size_t KnownCount(const std::vector<uint32_t>& grams, const absl::flat_hash_set<uint64_t>& known,
                   const absl::flat_hash_set<uint64_t>& also) {
-  return static_cast<size_t>(std::count_if(grams.begin(), grams.end(), [&](uint64_t g) {
+  return static_cast<size_t>(std::count_if(grams.begin(), grams.end(), [&](uint32_t g) {
     return known.contains(g) || also.contains(g);
   }));
 }
@@ -29,8 +29,8 @@ size_t KnownCount(const std::vector<uint64_t>& grams, const absl::flat_hash_set<
 // What a document adds to the filter, computed once for the checks and the admission.
 struct Features {
   std::vector<uint64_t> lines;
-  std::vector<std::vector<uint64_t>> long_line_grams;
-  std::vector<uint64_t> doc_grams;
+  std::vector<std::vector<uint32_t>> long_line_grams;
+  std::vector<uint32_t> doc_grams;
   std::vector<uint64_t> openings;
   bool repeats_itself = false;
   bool too_long = false;
@@ -124,7 +124,7 @@ bool BaseFilter::Admit(const BaseDocument& doc) {
   // Long lines are checked against earlier lines of the same document too, so that a paragraph
   // repeated nearly inside the document is refused as well.
   absl::flat_hash_set<uint64_t> own;
-  for (const std::vector<uint64_t>& grams : f.long_line_grams) {
+  for (const std::vector<uint32_t>& grams : f.long_line_grams) {
     const size_t known = KnownCount(grams, line_grams_, own);
     if (static_cast<double>(known) >= options_.line_overlap * static_cast<double>(grams.size())) return false;
     own.insert(grams.begin(), grams.end());

@@ -4,7 +4,7 @@
 
 namespace neardup {
 
-size_t IntersectionSize(std::span<const uint64_t> a, std::span<const uint64_t> b) {
+size_t IntersectionSize(std::span<const uint32_t> a, std::span<const uint32_t> b) {
   size_t i = 0, j = 0, common = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i] < b[j]) {
@@ -20,13 +20,13 @@ size_t IntersectionSize(std::span<const uint64_t> a, std::span<const uint64_t> b
   return common;
 }
 
-double Jaccard(std::span<const uint64_t> a, std::span<const uint64_t> b) {
+double Jaccard(std::span<const uint32_t> a, std::span<const uint32_t> b) {
   if (a.empty() && b.empty()) return 1.0;
   const size_t common = IntersectionSize(a, b);
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
-double JaccardAtLeast(std::span<const uint64_t> a, std::span<const uint64_t> b, double threshold) {
+double JaccardAtLeast(std::span<const uint32_t> a, std::span<const uint32_t> b, double threshold) {
   if (a.empty() || b.empty()) return Jaccard(a, b);
   // J >= t  <=>  |A ∩ B| >= t / (1 + t) * (|A| + |B|).
   const double needed = threshold / (1.0 + threshold) * static_cast<double>(a.size() + b.size()) - 1e-9;
