@@ -8,6 +8,7 @@ namespace neardup {
 Analyzer::Analyzer(const Config& config)
     : config_(config),
       hasher_(config.num_perm, config.seed),
+      passage_keys_(config.passages.near_threshold, config.seed),
       lsh_(ChooseBands(config.threshold, config.num_perm)) {
   config_.passages.seed = config.seed;
   config_.passages.opening_words = config.boilerplate.pattern_words;
@@ -34,6 +35,9 @@ void Analyzer::Analyze(std::string_view text, Scratch& s, DocAnalysis& out) cons
   if (containment_lsh_.bands > 0) AppendBandKeys(s.signature_, containment_lsh_, config_.seed + 1, out.band_keys);
 
   s.sketcher_.Sketch(text, s.tokens_, s.words_, out.passages);
+  for (const PassageSketch& p : out.passages.passages) {
+    if (p.has_shingles()) passage_keys_.Append(out.passages.ShinglesOf(p), s.passage_signature_, out.passages.band_keys);
+  }
   const auto& passages = out.passages.passages;
   s.removed_.assign(passages.size(), false);
   for (size_t i = 0; i < passages.size(); ++i) s.removed_[i] = passages[i].within_copy >= 0;

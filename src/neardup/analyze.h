@@ -1,6 +1,6 @@
 // Everything the engine needs to know about one document, computed in a single pass over its
 // text: the fingerprint for exact duplicates, the shingles for verification, the LSH band keys,
-// and its passages with the repeats inside it. The text is normalized and its words hashed once;
+// and its passages with the repeats inside it and their own band keys. The text is normalized and its words hashed once;
 // the document's k-grams, the passages' fingerprints and the passages' k-grams all come from
 // that one pass. Documents are analyzed independently, which is what lets the first pass run on
 // any number of threads (or machines) with the same result.
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "neardup/config.h"
+#include "neardup/crossdoc.h"
 #include "neardup/glued.h"
 #include "neardup/lsh.h"
 #include "neardup/minhash.h"
@@ -42,6 +43,7 @@ class Analyzer {
     TokenizedText tokens_;
     std::vector<uint64_t> words_;
     std::vector<uint32_t> signature_;
+    std::vector<uint32_t> passage_signature_;
     std::vector<bool> removed_;
     PassageSketcher sketcher_;
   };
@@ -58,6 +60,7 @@ class Analyzer {
  private:
   Config config_;
   MinHasher hasher_;
+  PassageKeys passage_keys_;
   LshParams lsh_;
   LshParams containment_lsh_;
 };

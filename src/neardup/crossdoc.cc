@@ -14,53 +14,36 @@ namespace neardup {
 namespace {
 
 constexpr size_t kPartitions = 64;
-constexpr uint16_t kClamped = UINT16_MAX;
 // Shingle sets of earlier passages cached per verification task; verified pairs name the same
-// early passages again and again (they are the earliest holders of common shingles).
+// early passages again and again.
 constexpr size_t kCachedShingles = size_t{1} << 21;
+// The passage MinHash's own seed, so that its permutations differ from the documents'.
+constexpr uint64_t kPassageSeed = 0x70617373616765ULL;  // "passage"
 
 // Partitions by range of the later passage, so that partitions in order are gids in order.
 uint64_t RangeHash(uint64_t gid, uint64_t end) {
   return static_cast<uint64_t>((static_cast<unsigned __int128>(gid) << 64) / end);
 }
 
-uint16_t Clamp(size_t n) { return n >= kClamped ? kClamped : static_cast<uint16_t>(n); }
-
-struct Head {
-  uint64_t gid;
-  uint32_t doc;
-  uint16_t position, size;
-};
-
-// Whether heads u (earlier) and v, meeting at this shared prefix shingle, can reach Jaccard t.
-bool MayReach(const Head& u, const Head& v, double t) {
-  if (u.size == kClamped || v.size == kClamped || u.position == kClamped || v.position == kClamped) {
-    return true;  // too large to reason about cheaply; verification decides
-  }
-  const double a = v.size, c = u.size;
-  if (std::min(a, c) < t * std::max(a, c) - 1e-9) return false;
-  // Jaccard >= t needs an overlap of at least t / (1 + t) * (|A| + |C|). If this is the first
-  // shared element, the two can share at most what follows it in both, plus itself; if it is
-  // not the first, the pair also meets at the first one, where this test is exact.
-  const double needed = t / (1.0 + t) * (a + c) - 1e-9;
-  const double bound = 1.0 + std::min(a - v.position - 1, c - u.position - 1);
-  return bound >= needed;
-}
-
 }  // namespace
 
-CrossDocMatcher::CrossDocMatcher(double threshold, const SpillOptions& spill)
-    : threshold_(threshold), spill_(spill), exact_(kPartitions, spill), prefix_(kPartitions, spill) {}
+PassageKeys::PassageKeys(double threshold, uint64_t seed)
+    : hasher_(kPermutations, seed ^ kPassageSeed), lsh_(ChooseBands(threshold, kPermutations)), seed_(seed ^ kPassageSeed) {}
 
-absl::Status CrossDocMatcher::Add(uint64_t gid, uint64_t fingerprint, std::span<const uint32_t> set) {
+void PassageKeys::Append(std::span<const uint32_t> set, std::vector<uint32_t>& signature,
+                         std::vector<uint64_t>& out) const {
+  signature.resize(kPermutations);
+  hasher_.SignInto(set, signature);
+  AppendBandKeys(signature, lsh_, seed_, out);
+}
+
+CrossDocMatcher::CrossDocMatcher(double threshold, const SpillOptions& spill)
+    : threshold_(threshold), spill_(spill), exact_(kPartitions, spill), bands_(kPartitions, spill) {}
+
+absl::Status CrossDocMatcher::Add(uint64_t gid, uint64_t fingerprint, std::span<const uint64_t> keys) {
   end_gid_ = gid + 1;
   NEARDUP_RETURN_IF_ERROR(exact_.Add({fingerprint, gid}, fingerprint));
-  const size_t prefix = std::min(PrefixLength(set.size(), threshold_), set.size());
-  for (size_t k = 0; k < prefix; ++k) {
-    // Shingles are 32-bit hashes; spread them over the 64 bits the partitioning reads.
-    const uint64_t spread = uint64_t{set[k]} * 0x9E3779B97F4A7C15ULL;
-    NEARDUP_RETURN_IF_ERROR(prefix_.Add({gid, set[k], Clamp(k), Clamp(set.size())}, spread));
-  }
+  for (const uint64_t key : keys) NEARDUP_RETURN_IF_ERROR(bands_.Add({key, gid}, key));
   return absl::OkStatus();
 }
 
@@ -70,13 +53,12 @@ absl::StatusOr<std::vector<std::pair<uint64_t, uint64_t>>> CrossDocMatcher::Exac
   std::vector<std::vector<std::pair<uint64_t, uint64_t>>> found(kPartitions);
   std::vector<absl::Status> errors(kPartitions);
   tbb::parallel_for(size_t{0}, kPartitions, [&](size_t p) {
-    std::vector<ExactRecord> records;
+    std::vector<KeyRecord> records;
     if (errors[p] = exact_.Load(p, records); !errors[p].ok()) return;
-    std::sort(records.begin(), records.end(), [](const ExactRecord& a, const ExactRecord& b) {
-      return std::tie(a.fingerprint, a.gid) < std::tie(b.fingerprint, b.gid);
-    });
+    std::sort(records.begin(), records.end(),
+              [](const KeyRecord& a, const KeyRecord& b) { return std::tie(a.key, a.gid) < std::tie(b.key, b.gid); });
     for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
-      for (hi = lo + 1; hi < records.size() && records[hi].fingerprint == records[lo].fingerprint;) ++hi;
+      for (hi = lo + 1; hi < records.size() && records[hi].key == records[lo].key;) ++hi;
       const uint32_t head_doc = hi - lo > 1 ? doc_of(records[lo].gid) : 0;
       for (size_t m = lo + 1; m < hi; ++m) {
         // The same text twice in one document is a repeat within it, not across.
@@ -93,33 +75,30 @@ absl::StatusOr<std::vector<std::pair<uint64_t, uint64_t>>> CrossDocMatcher::Exac
   return members;
 }
 
-// Candidate (later, earlier) pairs of heads from the prefix records, into pairs_.
+// Candidate (later, earlier) pairs of heads sharing a band key, into pairs_.
 absl::Status CrossDocMatcher::NearPairs(const DocOf& doc_of, const std::vector<bool>& is_member) {
-  NEARDUP_RETURN_IF_ERROR(prefix_.Seal());
+  NEARDUP_RETURN_IF_ERROR(bands_.Seal());
   pairs_ = std::make_unique<Partitioned<PairRecord>>(kPartitions, spill_);
   tbb::spin_mutex pairs_mutex;
   std::vector<absl::Status> errors(kPartitions);
   tbb::parallel_for(size_t{0}, kPartitions, [&](size_t p) {
-    std::vector<PrefixRecord> records;
-    if (errors[p] = prefix_.Load(p, records); !errors[p].ok()) return;
-    std::sort(records.begin(), records.end(), [](const PrefixRecord& a, const PrefixRecord& b) {
-      return std::tie(a.shingle, a.gid) < std::tie(b.shingle, b.gid);
-    });
+    std::vector<KeyRecord> records;
+    if (errors[p] = bands_.Load(p, records); !errors[p].ok()) return;
+    // Exact copies other than the head follow the head; they need no candidates of their own.
+    records.erase(std::remove_if(records.begin(), records.end(), [&](const KeyRecord& r) { return is_member[r.gid]; }),
+                  records.end());
+    std::sort(records.begin(), records.end(),
+              [](const KeyRecord& a, const KeyRecord& b) { return std::tie(a.key, a.gid) < std::tie(b.key, b.gid); });
     std::vector<PairRecord> pairs;
-    std::vector<Head> earliest;
+    std::vector<uint32_t> docs;
     for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
-      for (hi = lo + 1; hi < records.size() && records[hi].shingle == records[lo].shingle;) ++hi;
+      for (hi = lo + 1; hi < records.size() && records[hi].key == records[lo].key;) ++hi;
       if (hi - lo < 2) continue;
-      earliest.clear();
-      for (size_t i = lo; i < hi; ++i) {
-        const PrefixRecord& r = records[i];
-        if (is_member[r.gid]) continue;
-        const Head v{r.gid, doc_of(r.gid), r.position, r.size};
-        for (const Head& u : earliest) {
-          if (u.doc != v.doc && MayReach(u, v, threshold_)) pairs.push_back({v.gid, u.gid});
-        }
-        if (earliest.size() < kMaxPostings) earliest.push_back(v);
-      }
+      docs.clear();
+      for (size_t i = lo; i < hi; ++i) docs.push_back(doc_of(records[i].gid));
+      ForEachBucketPair(hi - lo, [&](size_t x, size_t y) {
+        if (docs[x] != docs[y]) pairs.push_back({records[lo + y].gid, records[lo + x].gid});
+      });
     }
     const tbb::spin_mutex::scoped_lock lock(pairs_mutex);
     for (const PairRecord& pair : pairs) {

@@ -10,36 +10,51 @@
 //
 // - Exact copies: records keyed by fingerprint; in each group the first passage is the head and
 //   the others follow its fate.
-// - Near copies: a prefix filter. With shingles in hash order, two sets of Jaccard >= t share one
-//   of the first |S| - ceil(t |S|) + 1 elements of each, so records keyed by those prefix
-//   shingles bring every qualifying pair of heads together. A positional filter (where the first
-//   shared element sits bounds how much the two can share) drops most of the rest before exact
-//   verification. Fan-out cap: a shingle pairs a passage with at most kMaxPostings earlier heads
-//   (the earliest), so a phrase that opens thousands of passages does not make the work
-//   quadratic; a near copy is lost only if every prefix shingle it shares with its original is
-//   that common.
+// - Near copies: banded MinHash over the passage's shingle set (PassageKeys): heads sharing a
+//   band key are candidates, each verified by its exact Jaccard. With 32 permutations in 8 bands
+//   of 4 rows, a pair at Jaccard 0.8 becomes a candidate with probability 0.985 (0.9998 at 0.9),
+//   one at 0.3 with 0.06. Unlike a prefix filter, this does not pair passages that merely share a
+//   common phrase, which at millions of documents is most pairs. Buckets obey the fan-out cap of
+//   lsh.h.
 #ifndef NEARDUP_CROSSDOC_H_
 #define NEARDUP_CROSSDOC_H_
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "neardup/lsh.h"
+#include "neardup/minhash.h"
 #include "neardup/spill.h"
 
 namespace neardup {
 
+// The LSH band keys of a passage's shingle set. Built once, shared read-only by all threads.
+class PassageKeys {
+ public:
+  static constexpr int kPermutations = 32;
+
+  PassageKeys(double threshold, uint64_t seed);
+  int bands() const { return lsh_.bands; }
+  // Appends bands() keys for `set` to `out`, using `signature` as scratch.
+  void Append(std::span<const uint32_t> set, std::vector<uint32_t>& signature, std::vector<uint64_t>& out) const;
+
+ private:
+  MinHasher hasher_;
+  LshParams lsh_;
+  uint64_t seed_;
+};
+
 class CrossDocMatcher {
  public:
-  static constexpr size_t kMaxPostings = 16;
-
   CrossDocMatcher(double threshold, const SpillOptions& spill = {});
 
-  // Adds passage `gid`; gids must increase. `set`: its sorted, duplicate-free shingles.
-  absl::Status Add(uint64_t gid, uint64_t fingerprint, std::span<const uint32_t> set);
+  // Adds passage `gid`; gids must increase. `keys`: its PassageKeys.
+  absl::Status Add(uint64_t gid, uint64_t fingerprint, std::span<const uint64_t> keys);
 
   struct Match {
     uint64_t gid = 0;   // the repeating passage
@@ -49,22 +64,16 @@ class CrossDocMatcher {
   };
   // The document a gid belongs to.
   using DocOf = std::function<uint32_t(uint64_t gid)>;
-  // Reads the shingle set of an added passage again; called from several threads at once.
+  // Reads the sorted shingle set of an added passage; called from several threads at once.
   using ReadSet = std::function<absl::Status(uint64_t gid, std::vector<uint32_t>& set)>;
 
   // Every added passage that repeats one of an earlier document, by ascending gid. Call once.
   absl::StatusOr<std::vector<Match>> Matches(const DocOf& doc_of, const ReadSet& read_set);
 
  private:
-  struct ExactRecord {
-    uint64_t fingerprint;
+  struct KeyRecord {
+    uint64_t key;  // a fingerprint, or a band key
     uint64_t gid;
-  };
-  struct PrefixRecord {
-    uint64_t gid;
-    uint32_t shingle;
-    uint16_t position;  // in the sorted set; kClamped when it does not fit
-    uint16_t size;      // of the set; kClamped when it does not fit
   };
   struct PairRecord {
     uint64_t v;  // later
@@ -81,8 +90,8 @@ class CrossDocMatcher {
 
   double threshold_;
   SpillOptions spill_;
-  Partitioned<ExactRecord> exact_;
-  Partitioned<PrefixRecord> prefix_;
+  Partitioned<KeyRecord> exact_;
+  Partitioned<KeyRecord> bands_;
   std::unique_ptr<Partitioned<PairRecord>> pairs_;
   uint64_t end_gid_ = 0;  // one past the largest gid added
 };

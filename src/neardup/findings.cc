@@ -37,16 +37,22 @@ absl::StatusOr<std::vector<CrossMatch>> MatchAcross(const CorpusSketch& c, const
                                                     const Decisions& boilerplate, const Config& config,
                                                     const SpillOptions& spill) {
   CrossDocMatcher matcher(config.passages.near_threshold, spill);
+  const int keys_per_passage = PassageKeys(config.passages.near_threshold, config.seed).bands();
   PassageBlock block;
   SpillFile::Cursor cursor(*c.passages);
   for (uint32_t doc = 0; doc < c.size(); ++doc) {
     if (removed_doc[doc]) continue;
     NEARDUP_RETURN_IF_ERROR(c.ReadPassages(doc, block, &cursor));
     const std::vector<PassageSketch>& passages = block.passages.passages;
+    const std::span<const uint64_t> keys(block.passages.band_keys);
+    const auto bands = static_cast<size_t>(keys_per_passage);
+    size_t ordinal = 0;  // among the long passages, which alone have keys
     for (uint32_t i = 0; i < passages.size(); ++i) {
       const PassageSketch& p = passages[i];
-      if (p.words == 0 || !p.has_shingles() || ClaimedBefore(p, c.source[doc], boilerplate)) continue;
-      NEARDUP_RETURN_IF_ERROR(matcher.Add(c.first_gid[doc] + i, p.fingerprint, block.passages.ShinglesOf(p)));
+      if (!p.has_shingles()) continue;
+      const std::span<const uint64_t> own = keys.subspan(bands * ordinal++, bands);
+      if (p.words == 0 || ClaimedBefore(p, c.source[doc], boilerplate)) continue;
+      NEARDUP_RETURN_IF_ERROR(matcher.Add(c.first_gid[doc] + i, p.fingerprint, own));
     }
   }
   return matcher.Matches([&c](uint64_t gid) { return c.DocOfPassage(gid); },

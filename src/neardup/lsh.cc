@@ -13,23 +13,6 @@ namespace {
 
 using Bucketed = std::vector<std::pair<uint64_t, uint32_t>>;
 
-// Pairs of one bucket, members in input order.
-void EmitBucket(const Bucketed& bucket, size_t lo, size_t hi, std::vector<DocPair>& out) {
-  const size_t n = hi - lo;
-  for (size_t y = 1; y < n; ++y) {
-    const uint32_t b = bucket[lo + y].second;
-    if (n <= 2 * kBucketFanout + 1) {
-      for (size_t x = 0; x < y; ++x) out.push_back({bucket[lo + x].second, b});
-      continue;
-    }
-    const size_t head = std::min(y, kBucketFanout);
-    for (size_t x = 0; x < head; ++x) out.push_back({bucket[lo + x].second, b});
-    for (size_t x = std::max(head, y > kBucketFanout ? y - kBucketFanout : 0); x < y; ++x) {
-      out.push_back({bucket[lo + x].second, b});
-    }
-  }
-}
-
 }  // namespace
 
 double CandidateProbability(double s, const LshParams& params) {
@@ -72,7 +55,7 @@ std::vector<DocPair> CandidatePairs(std::span<const uint64_t> keys, int bands,
     for (size_t lo = 0; lo < bucket.size();) {
       size_t hi = lo + 1;
       while (hi < bucket.size() && bucket[hi].first == bucket[lo].first) ++hi;
-      if (hi - lo > 1) EmitBucket(bucket, lo, hi, pairs);
+      ForEachBucketPair(hi - lo, [&](size_t x, size_t y) { pairs.push_back({bucket[lo + x].second, bucket[lo + y].second}); });
       lo = hi;
     }
     std::sort(pairs.begin(), pairs.end());

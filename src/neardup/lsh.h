@@ -52,6 +52,21 @@ struct DocPair {
   friend auto operator<=>(const DocPair&, const DocPair&) = default;
 };
 
+// Calls pair(x, y), x < y, for the pairs of members of a bucket of n members (in input order) that
+// the fan-out cap lets through.
+template <typename PairFn>
+void ForEachBucketPair(size_t n, PairFn&& pair) {
+  for (size_t y = 1; y < n; ++y) {
+    if (n <= 2 * kBucketFanout + 1) {
+      for (size_t x = 0; x < y; ++x) pair(x, y);
+      continue;
+    }
+    const size_t head = y < kBucketFanout ? y : kBucketFanout;
+    for (size_t x = 0; x < head; ++x) pair(x, y);
+    for (size_t x = y > 2 * kBucketFanout ? y - kBucketFanout : head; x < y; ++x) pair(x, y);
+  }
+}
+
 // Every pair of `docs` sharing a band key (subject to the fan-out cap), sorted and without
 // repeats. `keys` is the row-major table of band keys of all documents, `bands` per document;
 // `docs` (ascending) picks the rows that take part. Bands are bucketed in parallel.

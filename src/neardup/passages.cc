@@ -42,6 +42,7 @@ void PassageSketcher::Sketch(std::string_view text, const TokenizedText& tokens,
   SegmentInto(text, options_.segment, spans_);
   out.passages.assign(spans_.size(), PassageSketch{});
   out.shingles.clear();
+  out.band_keys.clear();
   norm_.assign(spans_.size(), {0, 0});
   const auto k = static_cast<size_t>(options_.shingle_words);
   uint32_t line = 1;

@@ -14,7 +14,7 @@ struct BlockHeader {
   uint32_t passages;
   uint32_t runs;
   uint32_t shingles;
-  uint32_t unused;
+  uint32_t keys;
 };
 
 // Reads at an offset, or sequentially through a cursor.
@@ -50,14 +50,15 @@ uint32_t CorpusSketch::DocOfPassage(uint64_t gid) const {
 
 absl::Status CorpusSketch::AppendPassages(const DocPassages& p, const std::vector<RepeatedRun>& runs) {
   const BlockHeader header{static_cast<uint32_t>(p.passages.size()), static_cast<uint32_t>(runs.size()),
-                           static_cast<uint32_t>(p.shingles.size()), 0};
+                           static_cast<uint32_t>(p.shingles.size()), static_cast<uint32_t>(p.band_keys.size())};
   passages_at.push_back(passages->size());
   first_gid.push_back(passage_count);
   passage_count += p.passages.size();
   NEARDUP_RETURN_IF_ERROR(passages->Append(&header, sizeof(header)));
   NEARDUP_RETURN_IF_ERROR(passages->Append(p.passages.data(), p.passages.size() * sizeof(PassageSketch)));
   NEARDUP_RETURN_IF_ERROR(passages->Append(runs.data(), runs.size() * sizeof(RepeatedRun)));
-  return passages->Append(p.shingles.data(), p.shingles.size() * sizeof(uint32_t));
+  NEARDUP_RETURN_IF_ERROR(passages->Append(p.shingles.data(), p.shingles.size() * sizeof(uint32_t)));
+  return passages->Append(p.band_keys.data(), p.band_keys.size() * sizeof(uint64_t));
 }
 
 absl::Status CorpusSketch::ReadPassages(uint32_t doc, PassageBlock& out, SpillFile::Cursor* cursor) const {
@@ -66,7 +67,8 @@ absl::Status CorpusSketch::ReadPassages(uint32_t doc, PassageBlock& out, SpillFi
   NEARDUP_RETURN_IF_ERROR(reader.Read(&header, sizeof(header)));
   NEARDUP_RETURN_IF_ERROR(reader.ReadArray(header.passages, out.passages.passages));
   NEARDUP_RETURN_IF_ERROR(reader.ReadArray(header.runs, out.runs));
-  return reader.ReadArray(header.shingles, out.passages.shingles);
+  NEARDUP_RETURN_IF_ERROR(reader.ReadArray(header.shingles, out.passages.shingles));
+  return reader.ReadArray(header.keys, out.passages.band_keys);
 }
 
 absl::Status CorpusSketch::ReadShingleSet(uint32_t doc, std::vector<uint32_t>& out) const {
