@@ -3,6 +3,11 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace neardup {
 namespace {
@@ -83,33 +88,115 @@ class MapSink {
   uint32_t space_at_ = 0;
 };
 
+// Writes through a raw pointer into a buffer sized up front: ASCII never grows the text, so only
+// a cluster that normalization expands (a ligature, "ß") can need more room.
 class TokenSink {
  public:
-  explicit TokenSink(TokenizedText& out) : out_(out) {}
+  TokenSink(TokenizedText& out, size_t input_size) : out_(out) {
+    out_.text.resize(input_size + 16);
+    buf_ = out_.text.data();
+    out_.tokens.reserve(input_size / 2 + 1);
+  }
   void Separator(uint32_t /*at*/) {
     if (in_word_) Close();
   }
   void Word(const char* bytes, size_t n, uint32_t at, uint32_t end) {
+    if (out_.text.size() - len_ < n + 1) {
+      out_.text.resize(2 * out_.text.size() + n);
+      buf_ = out_.text.data();
+    }
     if (!in_word_) {
-      if (!out_.text.empty()) out_.text.push_back(' ');
-      out_.tokens.push_back({static_cast<uint32_t>(out_.text.size()), 0, at, 0});
+      if (len_ > 0) buf_[len_++] = ' ';
+      out_.tokens.push_back({static_cast<uint32_t>(len_), 0, at, 0});
       in_word_ = true;
     }
-    out_.text.append(bytes, n);
+    std::memcpy(buf_ + len_, bytes, n);
+    len_ += n;
     end_ = end;
   }
   void Finish(uint32_t /*size*/) {
     if (in_word_) Close();
+    out_.text.resize(len_);
+  }
+
+  // Bytes [from, to) of the input, all ASCII with no combining mark possible after them: the hot
+  // loop, 64 bytes at a time where it can, with the state in registers.
+  void AsciiRun(const unsigned char* in, size_t from, size_t to) {
+    if (out_.text.size() - len_ < to - from + 80) {
+      out_.text.resize(out_.text.size() + (to - from) + 80);
+      buf_ = out_.text.data();
+    }
+    size_t i = from;
+#if defined(__SSE2__)
+    for (; i + 64 <= to; i += 64) Chunk(in + i, i);
+#endif
+    for (; i < to; ++i) {
+      const char folded = kAsciiFold[in[i]];
+      if (folded != 0) {
+        if (!in_word_) Open(i);
+        buf_[len_++] = folded;
+      } else if (in_word_) {
+        Close(i);
+      }
+    }
+    if (in_word_) end_ = static_cast<uint32_t>(to);
   }
 
  private:
-  void Close() {
+  void Open(size_t at) {
+    if (len_ > 0) buf_[len_++] = ' ';
+    out_.tokens.push_back({static_cast<uint32_t>(len_), 0, static_cast<uint32_t>(at), 0});
+    in_word_ = true;
+  }
+  void Close(size_t at) {
     Token& t = out_.tokens.back();
-    t.norm_end = static_cast<uint32_t>(out_.text.size());
-    t.end = end_;
+    t.norm_end = static_cast<uint32_t>(len_);
+    t.end = static_cast<uint32_t>(at);
     in_word_ = false;
   }
+
+#if defined(__SSE2__)
+  // 64 ASCII bytes at input offset `at`: letters and digits found and folded 16 at a time, then
+  // copied word by word. Needs 80 bytes of room in the output (a word copy may overrun by 16).
+  void Chunk(const unsigned char* in, size_t at) {
+    alignas(16) char folded[80];
+    uint64_t mask = 0;
+    for (int q = 0; q < 4; ++q) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + 16 * q));
+      const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                          _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+      const __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                          _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+      const __m128i word = _mm_or_si128(digit, alpha);
+      _mm_store_si128(reinterpret_cast<__m128i*>(folded + 16 * q),
+                      _mm_or_si128(v, _mm_and_si128(alpha, _mm_set1_epi8(0x20))));
+      mask |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(word))) << (16 * q);
+    }
+    if (in_word_ && (mask & 1) == 0) Close(at);
+    while (mask != 0) {
+      const int start = __builtin_ctzll(mask);
+      const uint64_t rest = ~(mask >> start);
+      const int stop = rest == 0 ? 64 : start + __builtin_ctzll(rest);
+      if (!in_word_ || start > 0) {
+        if (in_word_) Close(at);
+        Open(at + static_cast<size_t>(start));
+      }
+      // A fixed-size copy of 16 bytes at a time: words are short, and overrun is harmless.
+      for (int k = start; k < stop; k += 16) std::memcpy(buf_ + len_ + (k - start), folded + k, 16);
+      len_ += static_cast<size_t>(stop - start);
+      if (stop == 64) break;
+      Close(at + static_cast<size_t>(stop));
+      mask &= ~uint64_t{0} << stop;
+    }
+  }
+#endif
+
+ private:
+  void Close() { Close(end_); }
   TokenizedText& out_;
+  char* buf_ = nullptr;
+  size_t len_ = 0;
   bool in_word_ = false;
   uint32_t end_ = 0;
 };
@@ -232,11 +319,31 @@ NormalizedText NormalizeWithMap(std::string_view original) {
 }
 
 void Tokenize(std::string_view original, TokenizedText& out) {
-  out.text.clear();
   out.tokens.clear();
-  out.text.reserve(original.size());
-  TokenSink sink(out);
-  NormalizeInto(original, sink);
+  TokenSink sink(out, original.size());
+  ClusterNormalizer slow;
+  const auto* p = reinterpret_cast<const unsigned char*>(original.data());
+  const size_t n = original.size();
+  size_t i = 0;
+  while (i < n) {
+    // The ASCII run from i, less its last byte when a non-ASCII byte (maybe a combining mark)
+    // follows it: that one goes through the cluster path below, as in NormalizeInto().
+    size_t end = i;
+    while (end < n && p[end] < 0x80) ++end;
+    const size_t fast = end < n && end > i ? end - 1 : end;
+    sink.AsciiRun(p, i, fast);
+    i = fast;
+    if (i >= n) break;
+    const size_t len = ClusterLength(original, i);
+    if (len == 0) {  // invalid UTF-8: keep the byte itself
+      sink.Word(original.data() + i, 1, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1));
+      ++i;
+      continue;
+    }
+    slow.Emit(original, i, len, sink);
+    i += len;
+  }
+  sink.Finish(static_cast<uint32_t>(n));
 }
 
 }  // namespace neardup
