@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "neardup/passages.h"
+#include "neardup/set_store.h"
 
 namespace neardup {
 namespace {
@@ -28,15 +29,20 @@ class Passages {
     std::vector<uint32_t> signature;
     std::vector<uint64_t> keys;
     keys_.Append(set, signature, keys);
-    REQUIRE(keys.size() == 8);
+    REQUIRE(keys.size() == 6);  // 24 permutations, 6 bands of 4
     REQUIRE(matcher_.Add(gid, p[passage].fingerprint, keys).ok());
   }
 
-  std::vector<CrossDocMatcher::Match> Matches() {
-    auto matches = matcher_.Matches([](uint64_t gid) { return static_cast<uint32_t>(gid / 10); },
-                                    [this](uint64_t gid, std::vector<uint32_t>& set) {
-                                      set = sets_.at(gid);
-                                      return absl::OkStatus();
+  // Passages added are eligible unless listed in `excluded`.
+  std::vector<CrossDocMatcher::Match> Matches(const std::vector<uint64_t>& excluded = {}) {
+    std::vector<bool> eligible(sets_.empty() ? 0 : sets_.rbegin()->first + 1, true);
+    for (const uint64_t gid : excluded) eligible[gid] = false;
+    auto matches = matcher_.Matches(eligible, [](uint64_t gid) { return static_cast<uint32_t>(gid / 10); },
+                                    [this](std::span<const uint64_t> gids, SetStore& store) {
+                                      for (const uint64_t gid : gids) {
+                                        if (absl::Status s = store.Add(gid, sets_.at(gid)); !s.ok()) return s;
+                                      }
+                                      return store.Seal();
                                     });
     REQUIRE(matches.ok());
     return *matches;
@@ -102,6 +108,18 @@ TEST_CASE("an exact copy of an original copies it, not the original's own source
   p.Add(2, 0, kFar + "\n");
   const std::vector<CrossDocMatcher::Match> expected{{10, 0, 1.0}, {20, 0, 1.0}};
   CHECK(p.Matches() == expected);
+}
+
+TEST_CASE("passages that do not take part are neither copies nor repeats") {
+  Passages p;
+  p.Add(0, 0, kLong + "\n");  // claimed by another rule, say boilerplate: not an original
+  p.Add(1, 0, kLong + "\n");
+  p.Add(2, 0, kNear + "\n");
+  p.Add(3, 0, kLong + "\n");  // of a removed document
+  const auto matches = p.Matches({0, 30});
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].gid == 20);
+  CHECK(matches[0].copy == 10);
 }
 
 TEST_CASE("passages sharing only a common phrase are not repeats") {

@@ -18,16 +18,40 @@ Analyzer::Analyzer(const Config& config)
   }
 }
 
-void Analyzer::Analyze(std::string_view text, Scratch& s, DocAnalysis& out) const {
-  Tokenize(text, s.tokens_);
-  out.exact_hash = Hash64(s.tokens_.text, config_.seed);
-  HashTokens(s.tokens_, config_.seed, s.words_);
-  out.shingles.clear();
-  if (config_.shingle.kind == ShingleKind::kWord) {
-    AppendWordShingles(s.words_, static_cast<size_t>(config_.shingle.k), out.shingles);
+namespace {
+
+void DocumentShingles(const TokenizedText& tokens, const std::vector<uint64_t>& words, const Config& config,
+                      std::vector<uint32_t>& out) {
+  out.clear();
+  if (config.shingle.kind == ShingleKind::kWord) {
+    AppendWordShingles(words, static_cast<size_t>(config.shingle.k), out);
   } else {
-    out.shingles = Shingles(s.tokens_.text, config_.shingle, config_.seed);
+    out = Shingles(tokens.text, config.shingle, config.seed);
   }
+}
+
+}  // namespace
+
+void Analyzer::Scratch::Tokenize(std::string_view text, uint64_t seed) {
+  neardup::Tokenize(text, tokens_);
+  HashTokens(tokens_, seed, words_);
+}
+
+void Analyzer::ShingleSet(std::string_view text, Scratch& s, std::vector<uint32_t>& out) const {
+  s.Tokenize(text, config_.seed);
+  DocumentShingles(s.tokens_, s.words_, config_, out);
+  MakeSet(out);
+}
+
+void Analyzer::Passages(std::string_view text, Scratch& s, DocPassages& out) const {
+  s.Tokenize(text, config_.seed);
+  s.sketcher_.Sketch(text, s.tokens_, s.words_, out);
+}
+
+void Analyzer::Analyze(std::string_view text, Scratch& s, DocAnalysis& out) const {
+  s.Tokenize(text, config_.seed);
+  out.exact_hash = Hash64(s.tokens_.text, config_.seed);
+  DocumentShingles(s.tokens_, s.words_, config_, out.shingles);
   s.signature_.resize(static_cast<size_t>(config_.num_perm));
   hasher_.SignInto(out.shingles, s.signature_);
   out.band_keys.clear();

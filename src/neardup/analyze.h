@@ -1,6 +1,6 @@
 // Everything the engine needs to know about one document, computed in a single pass over its
-// text: the fingerprint for exact duplicates, the shingles for verification, the LSH band keys,
-// and its passages with the repeats inside it and their own band keys. The text is normalized and its words hashed once;
+// text: the fingerprint for exact duplicates, the LSH band keys, and its passages with the repeats
+// inside it and their own band keys. The text is normalized and its words hashed once;
 // the document's k-grams, the passages' fingerprints and the passages' k-grams all come from
 // that one pass. Documents are analyzed independently, which is what lets the first pass run on
 // any number of threads (or machines) with the same result.
@@ -24,7 +24,7 @@ namespace neardup {
 struct DocAnalysis {
   uint64_t exact_hash = 0;           // of the normalized text
   std::vector<uint64_t> band_keys;   // lsh().bands keys, then containment_lsh().bands if enabled
-  std::vector<uint32_t> shingles;    // the document's shingles in text order, repeats kept
+  std::vector<uint32_t> shingles;    // in text order, repeats kept: what the signature is of
   DocPassages passages;              // with repeats inside the document marked
   std::vector<RepeatedRun> runs;     // repeats inside glued lines
 };
@@ -40,6 +40,7 @@ class Analyzer {
 
    private:
     friend class Analyzer;
+    void Tokenize(std::string_view text, uint64_t seed);
     TokenizedText tokens_;
     std::vector<uint64_t> words_;
     std::vector<uint32_t> signature_;
@@ -53,7 +54,14 @@ class Analyzer {
   void Analyze(std::string_view text, Scratch& scratch, DocAnalysis& out) const;
   DocAnalysis Analyze(std::string_view text) const;
 
+  // Parts of Analyze(), for verification, which reads a few documents again: the sorted,
+  // duplicate-free shingle set; the passages with their shingle sets (no band keys).
+  void ShingleSet(std::string_view text, Scratch& scratch, std::vector<uint32_t>& out) const;
+  void Passages(std::string_view text, Scratch& scratch, DocPassages& out) const;
+
   const LshParams& lsh() const { return lsh_; }
+  // Band keys per long passage (PassageKeys).
+  int passage_bands() const { return passage_keys_.bands(); }
   // Banding for containment candidates; bands == 0 when --containment is off.
   const LshParams& containment_lsh() const { return containment_lsh_; }
 

@@ -4,9 +4,9 @@
 #include <tbb/spin_mutex.h>
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 
-#include "absl/container/flat_hash_map.h"
 #include "neardup/passages.h"
 #include "neardup/status_macros.h"
 
@@ -14,9 +14,6 @@ namespace neardup {
 namespace {
 
 constexpr size_t kPartitions = 64;
-// Shingle sets of earlier passages cached per verification task; verified pairs name the same
-// early passages again and again.
-constexpr size_t kCachedShingles = size_t{1} << 21;
 // The passage MinHash's own seed, so that its permutations differ from the documents'.
 constexpr uint64_t kPassageSeed = 0x70617373616765ULL;  // "passage"
 
@@ -41,24 +38,33 @@ CrossDocMatcher::CrossDocMatcher(double threshold, const SpillOptions& spill)
     : threshold_(threshold), spill_(spill), exact_(kPartitions, spill), bands_(kPartitions, spill) {}
 
 absl::Status CrossDocMatcher::Add(uint64_t gid, uint64_t fingerprint, std::span<const uint64_t> keys) {
+  if (gid > std::numeric_limits<uint32_t>::max()) {
+    return absl::ResourceExhaustedError("more than 4 billion passages in one run; split the corpus");
+  }
   end_gid_ = gid + 1;
-  NEARDUP_RETURN_IF_ERROR(exact_.Add({fingerprint, gid}, fingerprint));
-  for (const uint64_t key : keys) NEARDUP_RETURN_IF_ERROR(bands_.Add({key, gid}, key));
+  const auto small = static_cast<uint32_t>(gid);
+  NEARDUP_RETURN_IF_ERROR(exact_.Add({fingerprint, small, 0}, fingerprint));
+  for (const uint64_t key : keys) NEARDUP_RETURN_IF_ERROR(bands_.Add({static_cast<uint32_t>(key), small}, key));
   return absl::OkStatus();
 }
 
-// (member, head) for every passage whose exact text a passage of an earlier document has.
-absl::StatusOr<std::vector<std::pair<uint64_t, uint64_t>>> CrossDocMatcher::ExactGroups(const DocOf& doc_of) {
+// (member, head) for every eligible passage whose exact text an eligible passage of an earlier
+// document has.
+absl::StatusOr<std::vector<std::pair<uint64_t, uint64_t>>> CrossDocMatcher::ExactGroups(
+    const std::vector<bool>& eligible, const DocOf& doc_of) {
   NEARDUP_RETURN_IF_ERROR(exact_.Seal());
   std::vector<std::vector<std::pair<uint64_t, uint64_t>>> found(kPartitions);
   std::vector<absl::Status> errors(kPartitions);
   tbb::parallel_for(size_t{0}, kPartitions, [&](size_t p) {
-    std::vector<KeyRecord> records;
+    std::vector<ExactRecord> records;
     if (errors[p] = exact_.Load(p, records); !errors[p].ok()) return;
-    std::sort(records.begin(), records.end(),
-              [](const KeyRecord& a, const KeyRecord& b) { return std::tie(a.key, a.gid) < std::tie(b.key, b.gid); });
+    records.erase(std::remove_if(records.begin(), records.end(), [&](const ExactRecord& r) { return !eligible[r.gid]; }),
+                  records.end());
+    std::sort(records.begin(), records.end(), [](const ExactRecord& a, const ExactRecord& b) {
+      return std::tie(a.fingerprint, a.gid) < std::tie(b.fingerprint, b.gid);
+    });
     for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
-      for (hi = lo + 1; hi < records.size() && records[hi].key == records[lo].key;) ++hi;
+      for (hi = lo + 1; hi < records.size() && records[hi].fingerprint == records[lo].fingerprint;) ++hi;
       const uint32_t head_doc = hi - lo > 1 ? doc_of(records[lo].gid) : 0;
       for (size_t m = lo + 1; m < hi; ++m) {
         // The same text twice in one document is a repeat within it, not across.
@@ -75,20 +81,19 @@ absl::StatusOr<std::vector<std::pair<uint64_t, uint64_t>>> CrossDocMatcher::Exac
   return members;
 }
 
-// Candidate (later, earlier) pairs of heads sharing a band key, into pairs_.
-absl::Status CrossDocMatcher::NearPairs(const DocOf& doc_of, const std::vector<bool>& is_member) {
+// Candidate (later, earlier) pairs of the passages that take part and share a band key, into pairs_.
+absl::Status CrossDocMatcher::NearPairs(const DocOf& doc_of, const std::vector<bool>& takes_part) {
   NEARDUP_RETURN_IF_ERROR(bands_.Seal());
   pairs_ = std::make_unique<Partitioned<PairRecord>>(kPartitions, spill_);
   tbb::spin_mutex pairs_mutex;
   std::vector<absl::Status> errors(kPartitions);
   tbb::parallel_for(size_t{0}, kPartitions, [&](size_t p) {
-    std::vector<KeyRecord> records;
+    std::vector<BandRecord> records;
     if (errors[p] = bands_.Load(p, records); !errors[p].ok()) return;
-    // Exact copies other than the head follow the head; they need no candidates of their own.
-    records.erase(std::remove_if(records.begin(), records.end(), [&](const KeyRecord& r) { return is_member[r.gid]; }),
+    records.erase(std::remove_if(records.begin(), records.end(), [&](const BandRecord& r) { return !takes_part[r.gid]; }),
                   records.end());
     std::sort(records.begin(), records.end(),
-              [](const KeyRecord& a, const KeyRecord& b) { return std::tie(a.key, a.gid) < std::tie(b.key, b.gid); });
+              [](const BandRecord& a, const BandRecord& b) { return std::tie(a.key, a.gid) < std::tie(b.key, b.gid); });
     std::vector<PairRecord> pairs;
     std::vector<uint32_t> docs;
     for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
@@ -110,37 +115,39 @@ absl::Status CrossDocMatcher::NearPairs(const DocOf& doc_of, const std::vector<b
 }
 
 // The candidate pairs whose exact Jaccard reaches the threshold, by ascending (v, u).
-absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(const ReadSet& read_set) {
+absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(const ReadSets& read_sets) {
+  std::vector<std::vector<PairRecord>> pairs(kPartitions);
+  std::vector<uint64_t> gids;
+  for (size_t p = 0; p < kPartitions; ++p) {
+    NEARDUP_RETURN_IF_ERROR(pairs_->Load(p, pairs[p]));
+    std::sort(pairs[p].begin(), pairs[p].end(),
+              [](const PairRecord& a, const PairRecord& b) { return std::tie(a.v, a.u) < std::tie(b.v, b.u); });
+    pairs[p].erase(std::unique(pairs[p].begin(), pairs[p].end(),
+                               [](const PairRecord& a, const PairRecord& b) { return a.v == b.v && a.u == b.u; }),
+                   pairs[p].end());
+    for (const PairRecord& pair : pairs[p]) {
+      gids.push_back(pair.v);
+      gids.push_back(pair.u);
+    }
+  }
+  pairs_.reset();
+  std::sort(gids.begin(), gids.end());
+  gids.erase(std::unique(gids.begin(), gids.end()), gids.end());
+  SetStore sets(spill_);
+  NEARDUP_RETURN_IF_ERROR(read_sets(gids, sets));
+
   std::vector<std::vector<Verified>> found(kPartitions);
   std::vector<absl::Status> errors(kPartitions);
   tbb::parallel_for(size_t{0}, kPartitions, [&](size_t p) {
-    std::vector<PairRecord> pairs;
-    if (errors[p] = pairs_->Load(p, pairs); !errors[p].ok()) return;
-    std::sort(pairs.begin(), pairs.end(),
-              [](const PairRecord& a, const PairRecord& b) { return std::tie(a.v, a.u) < std::tie(b.v, b.u); });
-    pairs.erase(std::unique(pairs.begin(), pairs.end(),
-                            [](const PairRecord& a, const PairRecord& b) { return a.v == b.v && a.u == b.u; }),
-                pairs.end());
-    absl::flat_hash_map<uint64_t, std::vector<uint32_t>> cache;
-    size_t cached = 0;
-    std::vector<uint32_t> v_set;
+    std::vector<uint32_t> v_set, u_set;
     uint64_t loaded = UINT64_MAX;
-    for (const PairRecord& pair : pairs) {
+    for (const PairRecord& pair : pairs[p]) {
       if (pair.v != loaded) {
-        if (errors[p] = read_set(pair.v, v_set); !errors[p].ok()) return;
+        if (errors[p] = sets.Get(pair.v, v_set); !errors[p].ok()) return;
         loaded = pair.v;
       }
-      auto it = cache.find(pair.u);
-      if (it == cache.end()) {
-        if (cached > kCachedShingles) {
-          cache.clear();
-          cached = 0;
-        }
-        it = cache.try_emplace(pair.u).first;
-        if (errors[p] = read_set(pair.u, it->second); !errors[p].ok()) return;
-        cached += it->second.size();
-      }
-      const double j = PassageSimilarity(v_set, it->second, threshold_);
+      if (errors[p] = sets.Get(pair.u, u_set); !errors[p].ok()) return;
+      const double j = PassageSimilarity(v_set, u_set, threshold_);
       if (j >= threshold_) found[p].push_back({pair.v, pair.u, j});
     }
   });
@@ -152,14 +159,16 @@ absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(c
   return verified;
 }
 
-absl::StatusOr<std::vector<CrossDocMatcher::Match>> CrossDocMatcher::Matches(const DocOf& doc_of,
-                                                                            const ReadSet& read_set) {
-  NEARDUP_ASSIGN_OR_RETURN(const auto members, ExactGroups(doc_of));
-  std::vector<bool> is_member(end_gid_, false);
-  for (const auto& [member, head] : members) is_member[member] = true;
-  NEARDUP_RETURN_IF_ERROR(NearPairs(doc_of, is_member));
-  NEARDUP_ASSIGN_OR_RETURN(const std::vector<Verified> verified, Verify(read_set));
-  pairs_.reset();
+absl::StatusOr<std::vector<CrossDocMatcher::Match>> CrossDocMatcher::Matches(const std::vector<bool>& eligible,
+                                                                            const DocOf& doc_of,
+                                                                            const ReadSets& read_sets) {
+  if (end_gid_ == 0) return std::vector<Match>{};
+  NEARDUP_ASSIGN_OR_RETURN(const auto members, ExactGroups(eligible, doc_of));
+  // Heads take part in near matching; the other members of an exact group follow their head.
+  std::vector<bool> takes_part(eligible.begin(), eligible.begin() + static_cast<std::ptrdiff_t>(end_gid_));
+  for (const auto& [member, head] : members) takes_part[member] = false;
+  NEARDUP_RETURN_IF_ERROR(NearPairs(doc_of, takes_part));
+  NEARDUP_ASSIGN_OR_RETURN(const std::vector<Verified> verified, Verify(read_sets));
 
   // Heads in order: the earliest verified candidate that is not itself a repeat is the copy.
   std::vector<bool> repeat(end_gid_, false);

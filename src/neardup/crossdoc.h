@@ -11,11 +11,15 @@
 // - Exact copies: records keyed by fingerprint; in each group the first passage is the head and
 //   the others follow its fate.
 // - Near copies: banded MinHash over the passage's shingle set (PassageKeys): heads sharing a
-//   band key are candidates, each verified by its exact Jaccard. With 32 permutations in 8 bands
-//   of 4 rows, a pair at Jaccard 0.8 becomes a candidate with probability 0.985 (0.9998 at 0.9),
-//   one at 0.3 with 0.06. Unlike a prefix filter, this does not pair passages that merely share a
-//   common phrase, which at millions of documents is most pairs. Buckets obey the fan-out cap of
-//   lsh.h.
+//   band key are candidates, each verified by its exact Jaccard. With 24 permutations in 6 bands
+//   of 4 rows (the banding ChooseBands() picks, as for documents), a pair at Jaccard 0.8 becomes a
+//   candidate with probability 0.958 (0.988 at 0.85, 0.998 at 0.9), one at 0.3 with 0.05. Unlike
+//   a prefix filter, this does not pair passages that merely share a common phrase, which at
+//   millions of documents is most pairs. Buckets obey the fan-out cap of lsh.h. Verification
+//   needs the candidates' shingle sets, which nobody keeps: their documents are read again.
+//
+// Records are added by the first pass, for every long passage that is not a repeat within its
+// document; which of them take part is only known later (Matches() filters).
 #ifndef NEARDUP_CROSSDOC_H_
 #define NEARDUP_CROSSDOC_H_
 
@@ -29,6 +33,7 @@
 #include "absl/status/statusor.h"
 #include "neardup/lsh.h"
 #include "neardup/minhash.h"
+#include "neardup/set_store.h"
 #include "neardup/spill.h"
 
 namespace neardup {
@@ -36,7 +41,7 @@ namespace neardup {
 // The LSH band keys of a passage's shingle set. Built once, shared read-only by all threads.
 class PassageKeys {
  public:
-  static constexpr int kPermutations = 32;
+  static constexpr int kPermutations = 24;
 
   PassageKeys(double threshold, uint64_t seed);
   int bands() const { return lsh_.bands; }
@@ -53,7 +58,7 @@ class CrossDocMatcher {
  public:
   CrossDocMatcher(double threshold, const SpillOptions& spill = {});
 
-  // Adds passage `gid`; gids must increase. `keys`: its PassageKeys.
+  // Adds passage `gid`; gids must increase and stay below 2^32. `keys`: its PassageKeys.
   absl::Status Add(uint64_t gid, uint64_t fingerprint, std::span<const uint64_t> keys);
 
   struct Match {
@@ -64,16 +69,25 @@ class CrossDocMatcher {
   };
   // The document a gid belongs to.
   using DocOf = std::function<uint32_t(uint64_t gid)>;
-  // Reads the sorted shingle set of an added passage; called from several threads at once.
-  using ReadSet = std::function<absl::Status(uint64_t gid, std::vector<uint32_t>& set)>;
+  // Stores the sorted shingle sets of passages `gids` (ascending) in `store`, keyed by gid.
+  using ReadSets = std::function<absl::Status(std::span<const uint64_t> gids, SetStore& store)>;
 
-  // Every added passage that repeats one of an earlier document, by ascending gid. Call once.
-  absl::StatusOr<std::vector<Match>> Matches(const DocOf& doc_of, const ReadSet& read_set);
+  // Every eligible passage (`eligible[gid]`) that repeats an eligible passage of an earlier
+  // document, by ascending gid. Call once.
+  absl::StatusOr<std::vector<Match>> Matches(const std::vector<bool>& eligible, const DocOf& doc_of,
+                                            const ReadSets& read_sets);
 
  private:
-  struct KeyRecord {
-    uint64_t key;  // a fingerprint, or a band key
-    uint64_t gid;
+  struct ExactRecord {
+    uint64_t fingerprint;
+    uint32_t gid;
+    uint32_t unused;
+  };
+  // The partition holds 6 more bits of the band key: 38 bits in all, enough that unrelated
+  // passages share a key by chance about once per band per 20 million passages.
+  struct BandRecord {
+    uint32_t key;
+    uint32_t gid;
   };
   struct PairRecord {
     uint64_t v;  // later
@@ -84,14 +98,15 @@ class CrossDocMatcher {
     double similarity;
   };
 
-  absl::StatusOr<std::vector<std::pair<uint64_t, uint64_t>>> ExactGroups(const DocOf& doc_of);
-  absl::Status NearPairs(const DocOf& doc_of, const std::vector<bool>& is_member);
-  absl::StatusOr<std::vector<Verified>> Verify(const ReadSet& read_set);
+  absl::StatusOr<std::vector<std::pair<uint64_t, uint64_t>>> ExactGroups(const std::vector<bool>& eligible,
+                                                                         const DocOf& doc_of);
+  absl::Status NearPairs(const DocOf& doc_of, const std::vector<bool>& takes_part);
+  absl::StatusOr<std::vector<Verified>> Verify(const ReadSets& read_sets);
 
   double threshold_;
   SpillOptions spill_;
-  Partitioned<KeyRecord> exact_;
-  Partitioned<KeyRecord> bands_;
+  Partitioned<ExactRecord> exact_;
+  Partitioned<BandRecord> bands_;
   std::unique_ptr<Partitioned<PairRecord>> pairs_;
   uint64_t end_gid_ = 0;  // one past the largest gid added
 };

@@ -4,9 +4,11 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <memory>
 #include <numeric>
 #include <tuple>
 
+#include "neardup/set_store.h"
 #include "neardup/status_macros.h"
 #include "neardup/verify.h"
 
@@ -59,9 +61,32 @@ ExactGroups GroupExact(const CorpusSketch& s, const std::vector<uint32_t>& rank)
   return g;
 }
 
-// Exact scores of candidate pairs (sorted by a), in parallel; each result stored by index. The
-// sets come from the spill: a's once per run of pairs that share it.
-absl::StatusOr<std::vector<double>> Score(const CorpusSketch& s, const std::vector<DocPair>& pairs,
+// What verification needs to read: the shingle sets of the documents of `pairs`.
+absl::StatusOr<std::unique_ptr<SetStore>> ReadSets(const DocumentSource& source, const CorpusSketch& s,
+                                                   const Analyzer& analyzer, const std::vector<DocPair>& pairs,
+                                                   const SpillOptions& spill) {
+  std::vector<uint32_t> docs;
+  for (const DocPair& p : pairs) {
+    docs.push_back(p.a);
+    docs.push_back(p.b);
+  }
+  std::sort(docs.begin(), docs.end());
+  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+  std::vector<uint64_t> positions;
+  for (const uint32_t doc : docs) positions.push_back(s.positions[doc]);
+  tbb::enumerable_thread_specific<Analyzer::Scratch> scratch([&analyzer] { return Analyzer::Scratch(analyzer); });
+  auto store = std::make_unique<SetStore>(spill);
+  NEARDUP_RETURN_IF_ERROR(RevisitSets(source, docs, positions,
+                                      [&](uint32_t doc, const Document& d, KeyedSets& out) {
+                                        out.emplace_back(doc, std::vector<uint32_t>());
+                                        analyzer.ShingleSet(d.text, scratch.local(), out.back().second);
+                                      },
+                                      *store));
+  return store;
+}
+
+// Exact scores of candidate pairs (sorted by a), in parallel; each result stored by index.
+absl::StatusOr<std::vector<double>> Score(const SetStore& sets, const std::vector<DocPair>& pairs,
                                           bool containment, double threshold) {
   std::vector<double> score(pairs.size(), 0.0);
   // Runs of pairs with the same first document.
@@ -76,27 +101,29 @@ absl::StatusOr<std::vector<double>> Score(const CorpusSketch& s, const std::vect
   tbb::enumerable_thread_specific<Sets> local;
   std::vector<absl::Status> errors(runs.size() - 1);
   tbb::parallel_for(size_t{0}, runs.size() - 1, [&](size_t r) {
-    Sets& sets = local.local();
-    if (errors[r] = s.ReadShingleSet(pairs[runs[r]].a, sets.a); !errors[r].ok()) return;
+    Sets& s = local.local();
+    if (errors[r] = sets.Get(pairs[runs[r]].a, s.a); !errors[r].ok()) return;
     for (size_t i = runs[r]; i < runs[r + 1]; ++i) {
-      if (errors[r] = s.ReadShingleSet(pairs[i].b, sets.b); !errors[r].ok()) return;
+      if (errors[r] = sets.Get(pairs[i].b, s.b); !errors[r].ok()) return;
       if (!containment) {
-        score[i] = JaccardAtLeast(sets.a, sets.b, threshold);
+        score[i] = JaccardAtLeast(s.a, s.b, threshold);
         continue;
       }
-      const size_t smaller = std::min(sets.a.size(), sets.b.size());
-      score[i] = smaller == 0 ? 0.0 : static_cast<double>(IntersectionSize(sets.a, sets.b)) / static_cast<double>(smaller);
+      const size_t smaller = std::min(s.a.size(), s.b.size());
+      score[i] = smaller == 0 ? 0.0 : static_cast<double>(IntersectionSize(s.a, s.b)) / static_cast<double>(smaller);
     }
   });
   for (const absl::Status& e : errors) NEARDUP_RETURN_IF_ERROR(e);
   return score;
 }
 
-absl::StatusOr<std::vector<ScoredPair>> JaccardPairs(const CorpusSketch& s, const ExactGroups& groups,
-                                                     const LshParams& lsh, const Config& config,
+absl::StatusOr<std::vector<ScoredPair>> JaccardPairs(const DocumentSource& source, const CorpusSketch& s,
+                                                     const ExactGroups& groups, const Analyzer& analyzer,
+                                                     const Config& config, const SpillOptions& spill,
                                                      DocumentDecisions& d) {
-  const std::vector<DocPair> candidates = CandidatePairs(s.band_keys, lsh.bands, groups.representatives);
-  NEARDUP_ASSIGN_OR_RETURN(const std::vector<double> score, Score(s, candidates, false, config.threshold));
+  const std::vector<DocPair> candidates = CandidatePairs(s.band_keys, analyzer.lsh().bands, groups.representatives);
+  NEARDUP_ASSIGN_OR_RETURN(const auto sets, ReadSets(source, s, analyzer, candidates, spill));
+  NEARDUP_ASSIGN_OR_RETURN(const std::vector<double> score, Score(*sets, candidates, false, config.threshold));
   std::vector<ScoredPair> verified;
   for (size_t i = 0; i < candidates.size(); ++i) {
     if (score[i] >= config.threshold - 1e-12) verified.push_back({candidates[i].a, candidates[i].b, score[i]});
@@ -109,15 +136,17 @@ absl::StatusOr<std::vector<ScoredPair>> JaccardPairs(const CorpusSketch& s, cons
 // Removes kept documents contained (share >= config.containment of their shingles) in a larger
 // kept document. Larger documents are decided first, so a container is never itself removed
 // afterwards and nothing chains.
-absl::Status ApplyContainment(const CorpusSketch& s, const ExactGroups& groups, const std::vector<uint32_t>& rank,
-                              const Config& config, const LshParams& lsh, DocumentDecisions& d) {
+absl::Status ApplyContainment(const DocumentSource& source, const CorpusSketch& s, const ExactGroups& groups,
+                              const std::vector<uint32_t>& rank, const Analyzer& analyzer, const Config& config,
+                              const SpillOptions& spill, DocumentDecisions& d) {
   Clusters& clusters = d.clusters;
   std::vector<uint32_t> kept;
   for (const uint32_t doc : groups.representatives) {
     if (!clusters.removed(doc)) kept.push_back(doc);
   }
-  const std::vector<DocPair> candidates = CandidatePairs(s.containment_keys, lsh.bands, kept);
-  NEARDUP_ASSIGN_OR_RETURN(const std::vector<double> score, Score(s, candidates, true, config.containment));
+  const std::vector<DocPair> candidates = CandidatePairs(s.containment_keys, analyzer.containment_lsh().bands, kept);
+  NEARDUP_ASSIGN_OR_RETURN(const auto sets, ReadSets(source, s, analyzer, candidates, spill));
+  NEARDUP_ASSIGN_OR_RETURN(const std::vector<double> score, Score(*sets, candidates, true, config.containment));
   d.candidate_pairs += candidates.size();
   // Set sizes decide which is the container; read them once per document involved.
   std::vector<uint32_t> size_of(s.size(), 0);
@@ -131,7 +160,7 @@ absl::Status ApplyContainment(const CorpusSketch& s, const ExactGroups& groups, 
   std::vector<absl::Status> errors(involved.size());
   tbb::parallel_for(size_t{0}, involved.size(), [&](size_t i) {
     std::vector<uint32_t> set;
-    errors[i] = s.ReadShingleSet(involved[i], set);
+    errors[i] = sets->Get(involved[i], set);
     size_of[involved[i]] = static_cast<uint32_t>(set.size());
   });
   for (const absl::Status& e : errors) NEARDUP_RETURN_IF_ERROR(e);
@@ -178,16 +207,18 @@ void FollowRepresentatives(const ExactGroups& groups, DocumentDecisions& d) {
 
 }  // namespace
 
-absl::StatusOr<DocumentDecisions> DecideDocuments(const CorpusSketch& sketch, const Config& config,
-                                                  const LshParams& lsh, const LshParams& containment_lsh) {
+absl::StatusOr<DocumentDecisions> DecideDocuments(const DocumentSource& source, const CorpusSketch& sketch,
+                                                  const Analyzer& analyzer, const Config& config,
+                                                  const SpillOptions& spill) {
   DocumentDecisions d;
   const std::vector<uint32_t> rank = KeepRank(sketch, config);
   const ExactGroups groups = GroupExact(sketch, rank);
-  NEARDUP_ASSIGN_OR_RETURN(const std::vector<ScoredPair> verified, JaccardPairs(sketch, groups, lsh, config, d));
+  NEARDUP_ASSIGN_OR_RETURN(const std::vector<ScoredPair> verified,
+                           JaccardPairs(source, sketch, groups, analyzer, config, spill, d));
   d.clusters = Cluster(verified, sketch.size(), rank);
   d.match.assign(sketch.size(), DocumentMatch::kJaccard);
   if (config.containment > 0) {
-    NEARDUP_RETURN_IF_ERROR(ApplyContainment(sketch, groups, rank, config, containment_lsh, d));
+    NEARDUP_RETURN_IF_ERROR(ApplyContainment(source, sketch, groups, rank, analyzer, config, spill, d));
   }
   FollowRepresentatives(groups, d);
   return d;

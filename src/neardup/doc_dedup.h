@@ -1,5 +1,5 @@
-// The document rule: exact groups, LSH candidates, exact verification (against the shingle sets
-// spilled by the first pass), containment, and clustering without chaining.
+// The document rule: exact groups, LSH candidates, exact verification (the candidates are read
+// again and their shingle sets computed), containment, and clustering without chaining.
 #ifndef NEARDUP_DOC_DEDUP_H_
 #define NEARDUP_DOC_DEDUP_H_
 
@@ -7,11 +7,14 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "neardup/analyze.h"
 #include "neardup/cluster.h"
 #include "neardup/config.h"
+#include "neardup/document.h"
 #include "neardup/lsh.h"
 #include "neardup/report.h"
 #include "neardup/sketch.h"
+#include "neardup/spill.h"
 
 namespace neardup {
 
@@ -24,8 +27,9 @@ struct DocumentDecisions {
 
 // Decides which documents are duplicates of which. Runs its parallel parts as tasks of the
 // current arena.
-absl::StatusOr<DocumentDecisions> DecideDocuments(const CorpusSketch& sketch, const Config& config,
-                                                  const LshParams& lsh, const LshParams& containment_lsh);
+absl::StatusOr<DocumentDecisions> DecideDocuments(const DocumentSource& source, const CorpusSketch& sketch,
+                                                  const Analyzer& analyzer, const Config& config,
+                                                  const SpillOptions& spill);
 
 }  // namespace neardup
 

@@ -7,7 +7,9 @@
 #define NEARDUP_DOCUMENT_H_
 
 #include <functional>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "absl/status/status.h"
@@ -20,6 +22,7 @@ struct Document {
   std::string location;  // for messages: "path" or "path:line"
   std::string source;    // the site it comes from, for boilerplate: see InputCorpus
   std::optional<std::string> keep_key;  // --keep field:NAME value, when present
+  uint64_t position = 0;  // where the source finds it again (Revisit); opaque to everyone else
 };
 
 using DocumentVisitor = std::function<absl::Status(Document&&)>;
@@ -30,6 +33,13 @@ class DocumentSource {
   // Calls `visit` for every document in corpus order; stops at and returns the first error,
   // its own or the visitor's. Each call reads the source afresh and yields the same sequence.
   virtual absl::Status ForEach(const DocumentVisitor& visit) const = 0;
+
+  // Calls `visit` for the documents with corpus indices `docs` (ascending), whose Document
+  // positions ForEach gave as `positions` (same length). Reading stops after the last one. The
+  // default reads everything through ForEach and skips; a source that can seek or skip parsing
+  // (InputCorpus) does less.
+  virtual absl::Status Revisit(std::span<const uint32_t> docs, std::span<const uint64_t> positions,
+                               const DocumentVisitor& visit) const;
 };
 
 }  // namespace neardup

@@ -6,7 +6,10 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include <tbb/enumerable_thread_specific.h>
+
 #include "neardup/crossdoc.h"
+#include "neardup/set_store.h"
 #include "neardup/normalize.h"
 #include "neardup/status_macros.h"
 
@@ -31,32 +34,46 @@ bool ClaimedBefore(const PassageSketch& p, uint32_t source, const Decisions& boi
          p.within_copy >= 0;
 }
 
-// Passages of kept documents repeated from an earlier kept document: the long passages that no
-// rule of higher precedence claims take part.
-absl::StatusOr<std::vector<CrossMatch>> MatchAcross(const CorpusSketch& c, const std::vector<bool>& removed_doc,
-                                                    const Decisions& boilerplate, const Config& config,
-                                                    const SpillOptions& spill) {
-  CrossDocMatcher matcher(config.passages.near_threshold, spill);
-  const int keys_per_passage = PassageKeys(config.passages.near_threshold, config.seed).bands();
+// Passages of kept documents repeated from an earlier kept document. The first pass added every
+// long passage that is not a repeat within its document; those of kept documents that no rule of
+// higher precedence claims take part.
+absl::StatusOr<std::vector<CrossMatch>> MatchAcross(const DocumentSource& source, const CorpusSketch& c,
+                                                    const std::vector<bool>& removed_doc,
+                                                    const Decisions& boilerplate, const Analyzer& analyzer,
+                                                    CrossDocMatcher& across) {
+  std::vector<bool> eligible(c.passage_count, false);
   PassageBlock block;
   SpillFile::Cursor cursor(*c.passages);
   for (uint32_t doc = 0; doc < c.size(); ++doc) {
     if (removed_doc[doc]) continue;
     NEARDUP_RETURN_IF_ERROR(c.ReadPassages(doc, block, &cursor));
-    const std::vector<PassageSketch>& passages = block.passages.passages;
-    const std::span<const uint64_t> keys(block.passages.band_keys);
-    const auto bands = static_cast<size_t>(keys_per_passage);
-    size_t ordinal = 0;  // among the long passages, which alone have keys
-    for (uint32_t i = 0; i < passages.size(); ++i) {
-      const PassageSketch& p = passages[i];
-      if (!p.has_shingles()) continue;
-      const std::span<const uint64_t> own = keys.subspan(bands * ordinal++, bands);
-      if (p.words == 0 || ClaimedBefore(p, c.source[doc], boilerplate)) continue;
-      NEARDUP_RETURN_IF_ERROR(matcher.Add(c.first_gid[doc] + i, p.fingerprint, own));
+    for (uint32_t i = 0; i < block.passages.size(); ++i) {
+      eligible[c.first_gid[doc] + i] = !ClaimedBefore(block.passages[i], c.source[doc], boilerplate);
     }
   }
-  return matcher.Matches([&c](uint64_t gid) { return c.DocOfPassage(gid); },
-                         [&c](uint64_t gid, std::vector<uint32_t>& set) { return c.ReadPassageSet(gid, set); });
+  // Verification reads the candidates' documents again and sketches their passages once more.
+  const auto read_sets = [&](std::span<const uint64_t> gids, SetStore& store) -> absl::Status {
+    std::vector<uint32_t> docs;
+    for (const uint64_t gid : gids) docs.push_back(c.DocOfPassage(gid));
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    std::vector<uint64_t> positions;
+    for (const uint32_t doc : docs) positions.push_back(c.positions[doc]);
+    struct Local {
+      Analyzer::Scratch scratch;
+      DocPassages passages;
+    };
+    tbb::enumerable_thread_specific<Local> local([&analyzer] { return Local{Analyzer::Scratch(analyzer), {}}; });
+    return RevisitSets(source, docs, positions, [&](uint32_t doc, const Document& d, KeyedSets& out) {
+      Local& l = local.local();
+      analyzer.Passages(d.text, l.scratch, l.passages);
+      const uint64_t first = c.first_gid[doc];
+      for (auto it = std::lower_bound(gids.begin(), gids.end(), first); it != gids.end() && *it - first < l.passages.size(); ++it) {
+        const auto set = l.passages.ShinglesOf(l.passages[*it - first]);
+        out.emplace_back(*it, std::vector<uint32_t>(set.begin(), set.end()));
+      }
+    }, store);
+  };
+  return across.Matches(eligible, [&c](uint64_t gid) { return c.DocOfPassage(gid); }, read_sets);
 }
 
 void Count(const PassageFinding& f, ReportStats& s, SourceTotals& source) {
@@ -86,7 +103,7 @@ class FindingsSweep {
 
   // Findings of kept document `doc`, in text order.
   void Document(uint32_t doc, const PassageBlock& block, std::vector<PassageFinding>& out) {
-    const std::vector<PassageSketch>& passages = block.passages.passages;
+    const std::vector<PassageSketch>& passages = block.passages;
     decisions_.assign(passages.size(), Decision{});
     removed_.assign(passages.size(), false);
     for (uint32_t i = 0; i < passages.size(); ++i) {
@@ -191,7 +208,7 @@ class FindingsSweep {
 // `hashes[e]` is entry e's passage fingerprint or opening hash.
 void FirstSeen(const PassageBlock& block, const std::vector<size_t>& entries, const std::vector<uint64_t>& hashes,
                Report& report, std::vector<uint32_t>& first_passage) {
-  const std::vector<PassageSketch>& passages = block.passages.passages;
+  const std::vector<PassageSketch>& passages = block.passages;
   for (const size_t e : entries) {
     BoilerplateEntry& entry = report.boilerplate[e];
     for (uint32_t i = 0; i < passages.size(); ++i) {
@@ -207,14 +224,15 @@ void FirstSeen(const PassageBlock& block, const std::vector<size_t>& entries, co
 
 }  // namespace
 
-absl::Status ApplyPassageRules(const CorpusSketch& c, const std::vector<bool>& removed_doc,
-                               BoilerplateCounter& counter, const Config& config, const SpillOptions& spill,
+absl::Status ApplyPassageRules(const DocumentSource& source, const CorpusSketch& c,
+                               const std::vector<bool>& removed_doc, BoilerplateCounter& counter,
+                               CrossDocMatcher& matcher, const Analyzer& analyzer, const Config& config,
                                Report& report) {
   std::vector<uint64_t> per_source(c.source_names.size(), 0);
   for (uint32_t doc = 0; doc < c.size(); ++doc) ++per_source[c.source[doc]];
   NEARDUP_ASSIGN_OR_RETURN(const Decisions boilerplate, counter.Decide(config.boilerplate, per_source, c.source));
   NEARDUP_ASSIGN_OR_RETURN(const std::vector<CrossMatch> across,
-                           MatchAcross(c, removed_doc, boilerplate, config, spill));
+                           MatchAcross(source, c, removed_doc, boilerplate, analyzer, matcher));
 
   // Boilerplate entries; the sweep finds where in their first document each occurs.
   std::map<uint32_t, std::vector<size_t>> first_docs;

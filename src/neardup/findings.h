@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "neardup/analyze.h"
 #include "neardup/boilerplate.h"
+#include "neardup/crossdoc.h"
 #include "neardup/config.h"
 #include "neardup/document.h"
 #include "neardup/report.h"
@@ -18,10 +20,11 @@ namespace neardup {
 
 // Fills report.passages, report.boilerplate (text left empty), stats.rules, stats.sources and the
 // passage totals of stats. `removed_doc[d]` says whether document d is a removed duplicate;
-// `boilerplate` holds the counts of the first pass. Runs its parallel parts as tasks of the
-// current arena.
-absl::Status ApplyPassageRules(const CorpusSketch& corpus, const std::vector<bool>& removed_doc,
-                               BoilerplateCounter& boilerplate, const Config& config, const SpillOptions& spill,
+// `boilerplate` and `across` hold the records of the first pass; documents with candidates for
+// a near copy are read again from `source`. Runs its parallel parts as tasks of the current arena.
+absl::Status ApplyPassageRules(const DocumentSource& source, const CorpusSketch& corpus,
+                               const std::vector<bool>& removed_doc, BoilerplateCounter& boilerplate,
+                               CrossDocMatcher& across, const Analyzer& analyzer, const Config& config,
                                Report& report);
 
 // Reads `source` once more, up to the last document where boilerplate was first seen, and fills

@@ -30,9 +30,10 @@ struct Batch {
 class Sketcher {
  public:
   Sketcher(const Analyzer& analyzer, const Config& config, const ProgressFn& progress, CorpusSketch& sketch,
-           BoilerplateCounter& boilerplate)
+           BoilerplateCounter& boilerplate, CrossDocMatcher& across)
       : analyzer_(analyzer), config_(config), progress_(progress), sketch_(sketch), boilerplate_(boilerplate),
-        scratch_([&analyzer] { return Analyzer::Scratch(analyzer); }) {}
+        across_(across), scratch_([&analyzer] { return Analyzer::Scratch(analyzer); }),
+        keys_per_passage_(static_cast<size_t>(analyzer.passage_bands())) {}
 
   absl::Status Add(Document&& doc) {
     if (read_ >= std::numeric_limits<uint32_t>::max() - 1) {
@@ -103,16 +104,16 @@ class Sketcher {
     const auto doc_index = static_cast<uint32_t>(s.size());
     s.ids.push_back(doc.id);
     s.locations.push_back(doc.location);
+    s.positions.push_back(doc.position);
     s.sizes.push_back(doc.text.size());
     s.exact.push_back(a.exact_hash);
     const auto bands = static_cast<size_t>(analyzer_.lsh().bands);
     s.band_keys.insert(s.band_keys.end(), a.band_keys.begin(), a.band_keys.begin() + static_cast<std::ptrdiff_t>(bands));
     s.containment_keys.insert(s.containment_keys.end(), a.band_keys.begin() + static_cast<std::ptrdiff_t>(bands),
                               a.band_keys.end());
-    s.shingles_at.push_back(s.shingles->size());
-    s.shingle_count.push_back(static_cast<uint32_t>(a.shingles.size()));
-    NEARDUP_RETURN_IF_ERROR(s.shingles->Append(a.shingles.data(), a.shingles.size() * sizeof(uint32_t)));
+    const uint64_t first_gid = s.passage_count;
     NEARDUP_RETURN_IF_ERROR(s.AppendPassages(a.passages, a.runs));
+    NEARDUP_RETURN_IF_ERROR(AddAcross(first_gid, a.passages));
     const auto [it, inserted] = source_ids_.try_emplace(doc.source, s.source_names.size());
     if (inserted) s.source_names.push_back(doc.source);
     s.source.push_back(it->second);
@@ -121,12 +122,28 @@ class Sketcher {
     return boilerplate_.Add(doc_index, it->second, a.passages.passages);
   }
 
+  // Long passages that do not repeat one of their own document may repeat another document.
+  absl::Status AddAcross(uint64_t first_gid, const DocPassages& p) {
+    const std::span<const uint64_t> keys(p.band_keys);
+    size_t ordinal = 0;  // among the long passages, which alone have keys
+    for (size_t i = 0; i < p.passages.size(); ++i) {
+      const PassageSketch& passage = p.passages[i];
+      if (!passage.has_shingles()) continue;
+      const std::span<const uint64_t> own = keys.subspan(keys_per_passage_ * ordinal++, keys_per_passage_);
+      if (passage.within_copy >= 0) continue;
+      NEARDUP_RETURN_IF_ERROR(across_.Add(first_gid + i, passage.fingerprint, own));
+    }
+    return absl::OkStatus();
+  }
+
   const Analyzer& analyzer_;
   const Config& config_;
   const ProgressFn& progress_;
   CorpusSketch& sketch_;
   BoilerplateCounter& boilerplate_;
+  CrossDocMatcher& across_;
   tbb::enumerable_thread_specific<Analyzer::Scratch> scratch_;
+  size_t keys_per_passage_;
   std::unique_ptr<Batch> current_;
   std::deque<std::unique_ptr<Batch>> in_flight_;
   std::vector<std::unique_ptr<Batch>> spare_;
@@ -138,15 +155,15 @@ class Sketcher {
 }  // namespace
 
 absl::Status SketchCorpus(const DocumentSource& source, const Analyzer& analyzer, const Config& config,
-                          const ProgressFn& progress, CorpusSketch& sketch, BoilerplateCounter& boilerplate) {
-  Sketcher sketcher(analyzer, config, progress, sketch, boilerplate);
+                          const ProgressFn& progress, CorpusSketch& sketch, BoilerplateCounter& boilerplate,
+                          CrossDocMatcher& across) {
+  Sketcher sketcher(analyzer, config, progress, sketch, boilerplate, across);
   absl::Status status = source.ForEach([&](Document&& doc) { return sketcher.Add(std::move(doc)); });
   if (status.ok()) status = sketcher.Finish();
   if (!status.ok()) {
     sketcher.Abandon();
     return status;
   }
-  NEARDUP_RETURN_IF_ERROR(sketch.shingles->Seal());
   return sketch.passages->Seal();
 }
 

@@ -1,5 +1,6 @@
 // The first pass: reads the corpus once, analyzes documents in parallel batches, and keeps what
-// later stages decide on (CorpusSketch) plus the boilerplate counts, never the texts.
+// later stages decide on (CorpusSketch) plus the records that boilerplate counting and
+// cross-document matching need, never the texts.
 #ifndef NEARDUP_FIRST_PASS_H_
 #define NEARDUP_FIRST_PASS_H_
 
@@ -11,6 +12,7 @@
 #include "neardup/analyze.h"
 #include "neardup/boilerplate.h"
 #include "neardup/config.h"
+#include "neardup/crossdoc.h"
 #include "neardup/document.h"
 #include "neardup/sketch.h"
 
@@ -28,7 +30,8 @@ using ProgressFn = std::function<void(const Progress&)>;
 // corpus order, so the sketch does not depend on scheduling. `progress` is called from the
 // calling thread.
 absl::Status SketchCorpus(const DocumentSource& source, const Analyzer& analyzer, const Config& config,
-                          const ProgressFn& progress, CorpusSketch& sketch, BoilerplateCounter& boilerplate);
+                          const ProgressFn& progress, CorpusSketch& sketch, BoilerplateCounter& boilerplate,
+                          CrossDocMatcher& across);
 
 }  // namespace neardup
 

@@ -55,13 +55,12 @@ absl::StatusOr<Report> Run(const DocumentSource& source, const Config& config, c
   const SpillOptions spill{config.temp_dir};
   const Analyzer analyzer(config);
   CorpusSketch sketch;
-  sketch.shingles = std::make_unique<SpillFile>(spill);
   sketch.passages = std::make_unique<SpillFile>(spill);
   BoilerplateCounter boilerplate(spill);
-  NEARDUP_RETURN_IF_ERROR(SketchCorpus(source, analyzer, config, progress, sketch, boilerplate));
+  CrossDocMatcher across(config.passages.near_threshold, spill);
+  NEARDUP_RETURN_IF_ERROR(SketchCorpus(source, analyzer, config, progress, sketch, boilerplate, across));
   t.sign = watch.Lap();
-  NEARDUP_ASSIGN_OR_RETURN(const DocumentDecisions decisions,
-                           DecideDocuments(sketch, config, analyzer.lsh(), analyzer.containment_lsh()));
+  NEARDUP_ASSIGN_OR_RETURN(const DocumentDecisions decisions, DecideDocuments(source, sketch, analyzer, config, spill));
   if (progress) progress({"verify", sketch.size(), 0});
   t.verify = watch.Lap();
 
@@ -73,7 +72,7 @@ absl::StatusOr<Report> Run(const DocumentSource& source, const Config& config, c
   std::vector<bool> removed(sketch.size());
   for (uint32_t doc = 0; doc < sketch.size(); ++doc) removed[doc] = decisions.clusters.removed(doc);
   t.cluster = watch.Lap();
-  NEARDUP_RETURN_IF_ERROR(ApplyPassageRules(sketch, removed, boilerplate, config, spill, report));
+  NEARDUP_RETURN_IF_ERROR(ApplyPassageRules(source, sketch, removed, boilerplate, across, analyzer, config, report));
   report.ids = std::move(sketch.ids);
   report.sizes = std::move(sketch.sizes);
   report.locations = std::move(sketch.locations);

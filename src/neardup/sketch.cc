@@ -2,19 +2,37 @@
 
 #include <algorithm>
 
-#include "neardup/shingle.h"
 #include "neardup/status_macros.h"
 
 namespace neardup {
 namespace {
 
-// How a PassageBlock is laid out in the spill: this header, then the sketches, the runs and the
-// shingles, each as a plain array.
+// How a document's passages are laid out in the spill: this header, the passage records, the
+// passages that repeat an earlier one of the document, and the glued runs, each a plain array.
 struct BlockHeader {
   uint32_t passages;
+  uint32_t repeats;
   uint32_t runs;
-  uint32_t shingles;
-  uint32_t keys;
+  uint32_t unused;
+};
+
+// A PassageSketch without what only the first pass needs (its shingles) or what is rare (its
+// repeat, which goes to a RepeatRecord).
+struct PassageRecord {
+  uint32_t start, end, removal_end, block_end;
+  uint32_t line;
+  uint32_t words;
+  uint64_t fingerprint;
+  uint64_t opening;
+  uint8_t block_first, block_last;
+  uint8_t unused[6];
+};
+static_assert(sizeof(PassageRecord) == 48);
+
+struct RepeatRecord {
+  uint32_t passage;
+  int32_t copy;
+  double similarity;
 };
 
 // Reads at an offset, or sequentially through a cursor.
@@ -49,47 +67,49 @@ uint32_t CorpusSketch::DocOfPassage(uint64_t gid) const {
 }
 
 absl::Status CorpusSketch::AppendPassages(const DocPassages& p, const std::vector<RepeatedRun>& runs) {
-  const BlockHeader header{static_cast<uint32_t>(p.passages.size()), static_cast<uint32_t>(runs.size()),
-                           static_cast<uint32_t>(p.shingles.size()), static_cast<uint32_t>(p.band_keys.size())};
+  std::vector<PassageRecord> records(p.passages.size());
+  std::vector<RepeatRecord> repeats;
+  for (size_t i = 0; i < p.passages.size(); ++i) {
+    const PassageSketch& s = p.passages[i];
+    records[i] = {s.span.start, s.span.end, s.span.removal_end, s.span.block_end, s.line, s.words,
+                  s.fingerprint, s.opening, s.span.block_first, s.span.block_last, {}};
+    if (s.within_copy >= 0) repeats.push_back({static_cast<uint32_t>(i), s.within_copy, s.within_similarity});
+  }
+  const BlockHeader header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(repeats.size()),
+                           static_cast<uint32_t>(runs.size()), 0};
   passages_at.push_back(passages->size());
   first_gid.push_back(passage_count);
-  passage_count += p.passages.size();
+  passage_count += records.size();
   NEARDUP_RETURN_IF_ERROR(passages->Append(&header, sizeof(header)));
-  NEARDUP_RETURN_IF_ERROR(passages->Append(p.passages.data(), p.passages.size() * sizeof(PassageSketch)));
-  NEARDUP_RETURN_IF_ERROR(passages->Append(runs.data(), runs.size() * sizeof(RepeatedRun)));
-  NEARDUP_RETURN_IF_ERROR(passages->Append(p.shingles.data(), p.shingles.size() * sizeof(uint32_t)));
-  return passages->Append(p.band_keys.data(), p.band_keys.size() * sizeof(uint64_t));
+  NEARDUP_RETURN_IF_ERROR(passages->Append(records.data(), records.size() * sizeof(PassageRecord)));
+  NEARDUP_RETURN_IF_ERROR(passages->Append(repeats.data(), repeats.size() * sizeof(RepeatRecord)));
+  return passages->Append(runs.data(), runs.size() * sizeof(RepeatedRun));
 }
 
 absl::Status CorpusSketch::ReadPassages(uint32_t doc, PassageBlock& out, SpillFile::Cursor* cursor) const {
   BlockReader reader(*passages, passages_at[doc], cursor);
   BlockHeader header;
   NEARDUP_RETURN_IF_ERROR(reader.Read(&header, sizeof(header)));
-  NEARDUP_RETURN_IF_ERROR(reader.ReadArray(header.passages, out.passages.passages));
+  std::vector<PassageRecord> records;
+  std::vector<RepeatRecord> repeats;
+  NEARDUP_RETURN_IF_ERROR(reader.ReadArray(header.passages, records));
+  NEARDUP_RETURN_IF_ERROR(reader.ReadArray(header.repeats, repeats));
   NEARDUP_RETURN_IF_ERROR(reader.ReadArray(header.runs, out.runs));
-  NEARDUP_RETURN_IF_ERROR(reader.ReadArray(header.shingles, out.passages.shingles));
-  return reader.ReadArray(header.keys, out.passages.band_keys);
-}
-
-absl::Status CorpusSketch::ReadShingleSet(uint32_t doc, std::vector<uint32_t>& out) const {
-  out.resize(shingle_count[doc]);
-  NEARDUP_RETURN_IF_ERROR(shingles->Read(shingles_at[doc], out.data(), out.size() * sizeof(uint32_t)));
-  MakeSet(out);
+  out.passages.assign(records.size(), PassageSketch{});
+  for (size_t i = 0; i < records.size(); ++i) {
+    const PassageRecord& r = records[i];
+    PassageSketch& s = out.passages[i];
+    s.span = {r.start, r.end, r.removal_end, r.block_end, r.block_first != 0, r.block_last != 0};
+    s.line = r.line;
+    s.words = r.words;
+    s.fingerprint = r.fingerprint;
+    s.opening = r.opening;
+  }
+  for (const RepeatRecord& r : repeats) {
+    out.passages[r.passage].within_copy = r.copy;
+    out.passages[r.passage].within_similarity = r.similarity;
+  }
   return absl::OkStatus();
-}
-
-absl::Status CorpusSketch::ReadPassageSet(uint64_t gid, std::vector<uint32_t>& out) const {
-  const uint32_t doc = DocOfPassage(gid);
-  const uint64_t index = gid - first_gid[doc];
-  const uint64_t block = passages_at[doc];
-  BlockHeader header;
-  NEARDUP_RETURN_IF_ERROR(passages->Read(block, &header, sizeof(header)));
-  PassageSketch p;
-  NEARDUP_RETURN_IF_ERROR(passages->Read(block + sizeof(header) + index * sizeof(PassageSketch), &p, sizeof(p)));
-  const uint64_t shingles_at = block + sizeof(header) + header.passages * sizeof(PassageSketch) +
-                               header.runs * sizeof(RepeatedRun) + p.shingle_begin * sizeof(uint32_t);
-  out.resize(p.shingle_end - p.shingle_begin);
-  return passages->Read(shingles_at, out.data(), out.size() * sizeof(uint32_t));
 }
 
 }  // namespace neardup

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <span>
+#include <vector>
 #include <string>
 #include <utility>
 
@@ -35,7 +37,13 @@ std::string UrlHost(std::string_view url) {
   return host;
 }
 
-absl::Status VisitTextFile(const InputFile& file, const DocumentVisitor& visit) {
+// A document's position: its file's index in the input set, and its line (0 for a text file).
+constexpr int kLineBits = 40;
+uint64_t Position(size_t file, uint64_t line) { return (uint64_t{file} << kLineBits) | line; }
+size_t FileOf(uint64_t position) { return static_cast<size_t>(position >> kLineBits); }
+uint64_t LineOf(uint64_t position) { return position & ((uint64_t{1} << kLineBits) - 1); }
+
+absl::Status VisitTextFile(const InputFile& file, size_t index, const DocumentVisitor& visit) {
   Document doc;
   NEARDUP_ASSIGN_OR_RETURN(doc.text, ReadWholeFile(file.path, file.display, file.compression));
   NEARDUP_RETURN_IF_ERROR(CheckSize(doc.text, file.display));
@@ -43,42 +51,58 @@ absl::Status VisitTextFile(const InputFile& file, const DocumentVisitor& visit) 
   doc.location = file.display;
   // A site's pages usually sit in one directory.
   doc.source = std::filesystem::path(file.display).parent_path().string();
+  doc.position = Position(index, 0);
   return visit(std::move(doc));
 }
 
-absl::Status VisitJsonlFile(const InputFile& file, JsonlParser& parser,
-                            const DocumentVisitor& visit) {
+// One JSONL line that is not blank: a document, or nothing when it has no string text field.
+absl::Status VisitRecord(const InputFile& file, size_t index, uint64_t line_number, std::string_view line,
+                         JsonlParser& parser, const DocumentVisitor& visit) {
+  const std::string location = absl::StrFormat("%s:%d", file.display, line_number);
+  absl::StatusOr<JsonlRecord> record = parser.Parse(line);
+  if (!record.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s: %s", location, std::string(record.status().message())));
+  }
+  if (!record->has_text) return absl::OkStatus();
+  NEARDUP_RETURN_IF_ERROR(CheckSize(record->text, location));
+  Document doc;
+  doc.id = record->id ? std::move(*record->id) : absl::StrFormat("%s:%d", file.relative, line_number);
+  doc.text = std::move(record->text);
+  doc.location = location;
+  if (record->source) {
+    doc.source = std::move(*record->source);
+  } else if (record->url) {
+    doc.source = UrlHost(*record->url);
+  } else {
+    doc.source = file.display;
+  }
+  doc.keep_key = std::move(record->keep);
+  doc.position = Position(index, line_number);
+  return visit(std::move(doc));
+}
+
+// The records of a JSONL file, all of them or (with `lines`, ascending) only those on these lines;
+// the lines in between are read but not parsed.
+absl::Status VisitJsonlFile(const InputFile& file, size_t index, JsonlParser& parser,
+                            std::span<const uint64_t> lines, bool all, const DocumentVisitor& visit) {
   NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<LineReader> reader,
                            LineReader::Open(file.path, file.display, file.compression));
   std::string line;
   bool terminated = false;
-  while (true) {
+  size_t next = 0;
+  while (all || next < lines.size()) {
     NEARDUP_ASSIGN_OR_RETURN(const bool more, reader->Next(line, terminated));
     if (!more) return absl::OkStatus();
+    const uint64_t number = reader->line_number();
+    if (!all) {
+      if (number != lines[next]) continue;
+      ++next;
+    }
     if (IsBlankLine(line)) continue;
-    const std::string location = absl::StrFormat("%s:%d", file.display, reader->line_number());
-    absl::StatusOr<JsonlRecord> record = parser.Parse(line);
-    if (!record.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrFormat("%s: %s", location, std::string(record.status().message())));
-    }
-    if (!record->has_text) continue;
-    NEARDUP_RETURN_IF_ERROR(CheckSize(record->text, location));
-    Document doc;
-    doc.id = record->id ? std::move(*record->id)
-                        : absl::StrFormat("%s:%d", file.relative, reader->line_number());
-    doc.text = std::move(record->text);
-    doc.location = location;
-    if (record->source) {
-      doc.source = std::move(*record->source);
-    } else if (record->url) {
-      doc.source = UrlHost(*record->url);
-    } else {
-      doc.source = file.display;
-    }
-    doc.keep_key = std::move(record->keep);
-    NEARDUP_RETURN_IF_ERROR(visit(std::move(doc)));
+    NEARDUP_RETURN_IF_ERROR(VisitRecord(file, index, number, line, parser, visit));
   }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -88,11 +112,31 @@ InputCorpus::InputCorpus(const InputSet& inputs, JsonlOptions options)
 
 absl::Status InputCorpus::ForEach(const DocumentVisitor& visit) const {
   JsonlParser parser(options_);
-  for (const InputFile& file : inputs_.files()) {
-    if (file.format == InputFormat::kText) {
-      NEARDUP_RETURN_IF_ERROR(VisitTextFile(file, visit));
+  const std::vector<InputFile>& files = inputs_.files();
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (files[i].format == InputFormat::kText) {
+      NEARDUP_RETURN_IF_ERROR(VisitTextFile(files[i], i, visit));
     } else {
-      NEARDUP_RETURN_IF_ERROR(VisitJsonlFile(file, parser, visit));
+      NEARDUP_RETURN_IF_ERROR(VisitJsonlFile(files[i], i, parser, {}, true, visit));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status InputCorpus::Revisit(std::span<const uint32_t> /*docs*/, std::span<const uint64_t> positions,
+                                  const DocumentVisitor& visit) const {
+  JsonlParser parser(options_);
+  const std::vector<InputFile>& files = inputs_.files();
+  std::vector<uint64_t> lines;
+  for (size_t lo = 0, hi; lo < positions.size(); lo = hi) {
+    const size_t file = FileOf(positions[lo]);
+    lines.clear();
+    for (hi = lo; hi < positions.size() && FileOf(positions[hi]) == file; ++hi) lines.push_back(LineOf(positions[hi]));
+    if (file >= files.size()) return absl::InternalError("revisiting a document that was never read");
+    if (files[file].format == InputFormat::kText) {
+      NEARDUP_RETURN_IF_ERROR(VisitTextFile(files[file], file, visit));
+    } else {
+      NEARDUP_RETURN_IF_ERROR(VisitJsonlFile(files[file], file, parser, lines, false, visit));
     }
   }
   return absl::OkStatus();

@@ -16,6 +16,9 @@ class InputCorpus : public DocumentSource {
  public:
   InputCorpus(const InputSet& inputs, JsonlOptions options);
   absl::Status ForEach(const DocumentVisitor& visit) const override;
+  // Reads only the files holding the documents, and parses only their lines.
+  absl::Status Revisit(std::span<const uint32_t> docs, std::span<const uint64_t> positions,
+                       const DocumentVisitor& visit) const override;
 
  private:
   const InputSet& inputs_;
