@@ -8,7 +8,7 @@ namespace neardup {
 Analyzer::Analyzer(const Config& config)
     : config_(config),
       hasher_(config.num_perm, config.seed),
-      passage_keys_(config.passages.near_threshold, config.seed),
+      passage_keys_(config.seed),
       lsh_(ChooseBands(config.threshold, config.num_perm)) {
   config_.passages.seed = config.seed;
   config_.passages.opening_words = config.boilerplate.pattern_words;

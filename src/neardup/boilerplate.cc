@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "neardup/radix_sort.h"
 #include "neardup/status_macros.h"
 
 namespace neardup {
@@ -52,9 +53,8 @@ absl::StatusOr<BoilerplateCounter::Decisions> BoilerplateCounter::Decide(
     if (task < kPartitions) {
       std::vector<PassageRecord> records;
       if (errors[task] = passages_.Load(task, records); !errors[task].ok()) return;
-      std::sort(records.begin(), records.end(), [](const PassageRecord& a, const PassageRecord& b) {
-        return std::tie(a.key, a.doc) < std::tie(b.key, b.doc);
-      });
+      std::vector<PassageRecord> scratch;
+      RadixSort(records, scratch, [](const PassageRecord& r) { return r.key; });
       for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
         for (hi = lo + 1; hi < records.size() && records[hi].key == records[lo].key;) ++hi;
         const uint32_t source = source_of[records[lo].doc];
@@ -67,9 +67,8 @@ absl::StatusOr<BoilerplateCounter::Decisions> BoilerplateCounter::Decide(
     }
     std::vector<OpeningRecord> records;
     if (errors[task] = openings_.Load(task - kPartitions, records); !errors[task].ok()) return;
-    std::sort(records.begin(), records.end(), [](const OpeningRecord& a, const OpeningRecord& b) {
-      return std::tie(a.key, a.doc) < std::tie(b.key, b.doc);
-    });
+    std::vector<OpeningRecord> scratch;
+    RadixSort(records, scratch, [](const OpeningRecord& r) { return r.key; });
     for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
       uint64_t documents = 1;
       bool varied = false;

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "neardup/passages.h"
+#include "neardup/radix_sort.h"
 #include "neardup/status_macros.h"
 
 namespace neardup {
@@ -24,14 +25,23 @@ uint64_t RangeHash(uint64_t gid, uint64_t end) {
 
 }  // namespace
 
-PassageKeys::PassageKeys(double threshold, uint64_t seed)
-    : hasher_(kPermutations, seed ^ kPassageSeed), lsh_(ChooseBands(threshold, kPermutations)), seed_(seed ^ kPassageSeed) {}
+PassageKeys::PassageKeys(uint64_t seed)
+    : hasher_(kPermutations, seed ^ kPassageSeed), lsh_{kBands, kRows}, seed_(seed ^ kPassageSeed) {}
 
 void PassageKeys::Append(std::span<const uint32_t> set, std::vector<uint32_t>& signature,
                          std::vector<uint64_t>& out) const {
   signature.resize(kPermutations);
   hasher_.SignInto(set, signature);
-  AppendBandKeys(signature, lsh_, seed_, out);
+  // Four 32-bit rows to a 64-bit key by multiply-mix: these keys never leave the run, so they
+  // need no hash fixed by a spec, only one that does not collide by structure.
+  static_assert(kRows == 4);
+  for (size_t band = 0; band < static_cast<size_t>(kBands); ++band) {
+    const uint32_t* r = signature.data() + band * kRows;
+    uint64_t h = (uint64_t{r[0]} | uint64_t{r[1]} << 32) * 0x9E3779B97F4A7C15ULL;
+    h = ((h << 29) | (h >> 35)) ^ ((uint64_t{r[2]} | uint64_t{r[3]} << 32) + seed_ + band);
+    h *= 0xBF58476D1CE4E5B9ULL;
+    out.push_back(h ^ (h >> 31));
+  }
 }
 
 CrossDocMatcher::CrossDocMatcher(double threshold, const SpillOptions& spill)
@@ -60,9 +70,8 @@ absl::StatusOr<std::vector<std::pair<uint64_t, uint64_t>>> CrossDocMatcher::Exac
     if (errors[p] = exact_.Load(p, records); !errors[p].ok()) return;
     records.erase(std::remove_if(records.begin(), records.end(), [&](const ExactRecord& r) { return !eligible[r.gid]; }),
                   records.end());
-    std::sort(records.begin(), records.end(), [](const ExactRecord& a, const ExactRecord& b) {
-      return std::tie(a.fingerprint, a.gid) < std::tie(b.fingerprint, b.gid);
-    });
+    std::vector<ExactRecord> scratch;
+    RadixSort(records, scratch, [](const ExactRecord& r) { return r.fingerprint; });
     for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
       for (hi = lo + 1; hi < records.size() && records[hi].fingerprint == records[lo].fingerprint;) ++hi;
       const uint32_t head_doc = hi - lo > 1 ? doc_of(records[lo].gid) : 0;
@@ -92,8 +101,8 @@ absl::Status CrossDocMatcher::NearPairs(const DocOf& doc_of, const std::vector<b
     if (errors[p] = bands_.Load(p, records); !errors[p].ok()) return;
     records.erase(std::remove_if(records.begin(), records.end(), [&](const BandRecord& r) { return !takes_part[r.gid]; }),
                   records.end());
-    std::sort(records.begin(), records.end(),
-              [](const BandRecord& a, const BandRecord& b) { return std::tie(a.key, a.gid) < std::tie(b.key, b.gid); });
+    std::vector<BandRecord> scratch;
+    RadixSort(records, scratch, [](const BandRecord& r) { return r.key; }, 32);
     std::vector<PairRecord> pairs;
     std::vector<uint32_t> docs;
     for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
@@ -122,9 +131,13 @@ absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(c
     NEARDUP_RETURN_IF_ERROR(pairs_->Load(p, pairs[p]));
     std::sort(pairs[p].begin(), pairs[p].end(),
               [](const PairRecord& a, const PairRecord& b) { return std::tie(a.v, a.u) < std::tie(b.v, b.u); });
-    pairs[p].erase(std::unique(pairs[p].begin(), pairs[p].end(),
-                               [](const PairRecord& a, const PairRecord& b) { return a.v == b.v && a.u == b.u; }),
-                   pairs[p].end());
+    // A pair appears once per band its two passages agree on; candidates agree on enough.
+    size_t kept = 0;
+    for (size_t i = 0, j; i < pairs[p].size(); i = j) {
+      for (j = i + 1; j < pairs[p].size() && pairs[p][j].v == pairs[p][i].v && pairs[p][j].u == pairs[p][i].u;) ++j;
+      if (j - i >= PassageKeys::kBandsToAgree) pairs[p][kept++] = pairs[p][i];
+    }
+    pairs[p].resize(kept);
     for (const PairRecord& pair : pairs[p]) {
       gids.push_back(pair.v);
       gids.push_back(pair.u);

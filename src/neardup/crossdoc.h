@@ -10,13 +10,15 @@
 //
 // - Exact copies: records keyed by fingerprint; in each group the first passage is the head and
 //   the others follow its fate.
-// - Near copies: banded MinHash over the passage's shingle set (PassageKeys): heads sharing a
-//   band key are candidates, each verified by its exact Jaccard. With 24 permutations in 6 bands
-//   of 4 rows (the banding ChooseBands() picks, as for documents), a pair at Jaccard 0.8 becomes a
-//   candidate with probability 0.958 (0.988 at 0.85, 0.998 at 0.9), one at 0.3 with 0.05. Unlike
-//   a prefix filter, this does not pair passages that merely share a common phrase, which at
-//   millions of documents is most pairs. Buckets obey the fan-out cap of lsh.h. Verification
-//   needs the candidates' shingle sets, which nobody keeps: their documents are read again.
+// - Near copies: banded MinHash over the passage's shingle set (PassageKeys): heads sharing at
+//   least two of their 12 band keys (48 permutations, 4 rows a band) are candidates, each verified
+//   by its exact Jaccard. A pair at Jaccard 0.8 becomes a candidate with probability 0.983 (0.998
+//   at 0.85), one at 0.5 with 0.17, at 0.3 with 0.004, at 0.2 with 0.0002. Asking for two bands,
+//   not one, is what keeps unrelated passages that share a sentence (at millions of documents,
+//   most passages share one with some other) from becoming candidates, and each candidate costs
+//   reading its document again: verification needs the shingle sets, which nobody keeps. Unlike a
+//   prefix filter, this does not pair passages that merely share a common phrase either. Buckets
+//   obey the fan-out cap of lsh.h.
 //
 // Records are added by the first pass, for every long passage that is not a repeat within its
 // document; which of them take part is only known later (Matches() filters).
@@ -41,9 +43,12 @@ namespace neardup {
 // The LSH band keys of a passage's shingle set. Built once, shared read-only by all threads.
 class PassageKeys {
  public:
-  static constexpr int kPermutations = 24;
+  static constexpr int kBands = 12;
+  static constexpr int kRows = 4;
+  static constexpr int kPermutations = kBands * kRows;
+  static constexpr int kBandsToAgree = 2;
 
-  PassageKeys(double threshold, uint64_t seed);
+  PassageKeys(uint64_t seed);
   int bands() const { return lsh_.bands; }
   // Appends bands() keys for `set` to `out`, using `signature` as scratch.
   void Append(std::span<const uint32_t> set, std::vector<uint32_t>& signature, std::vector<uint64_t>& out) const;

@@ -68,8 +68,7 @@ absl::StatusOr<std::vector<CrossMatch>> MatchAcross(const DocumentSource& source
       analyzer.Passages(d.text, l.scratch, l.passages);
       const uint64_t first = c.first_gid[doc];
       for (auto it = std::lower_bound(gids.begin(), gids.end(), first); it != gids.end() && *it - first < l.passages.size(); ++it) {
-        const auto set = l.passages.ShinglesOf(l.passages[*it - first]);
-        out.emplace_back(*it, std::vector<uint32_t>(set.begin(), set.end()));
+        out.emplace_back(*it, l.passages.SetOf(l.passages[*it - first]));
       }
     }, store);
   };

@@ -2,6 +2,9 @@
 
 #include <bit>
 
+// The implementation compiled in here (it is a header-only option of Debian's libxxhash-dev), so
+// that hashing a 6-byte word is a few inlined instructions, not a call through the shared library.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 namespace neardup {

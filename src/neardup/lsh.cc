@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "neardup/hash.h"
+#include "neardup/radix_sort.h"
 
 namespace neardup {
 namespace {
@@ -48,9 +49,10 @@ std::vector<DocPair> CandidatePairs(std::span<const uint64_t> keys, int bands,
   std::vector<std::vector<DocPair>> per_band(width);
   // One band per task keeps only |docs| keys alive per thread instead of |docs| * bands.
   tbb::parallel_for(size_t{0}, width, [&](size_t band) {
-    Bucketed bucket(docs.size());
+    Bucketed bucket(docs.size()), scratch;
     for (size_t i = 0; i < docs.size(); ++i) bucket[i] = {keys[docs[i] * width + band], docs[i]};
-    std::sort(bucket.begin(), bucket.end());
+    // docs is ascending, so a stable sort by key gives (key, doc).
+    RadixSort(bucket, scratch, [](const std::pair<uint64_t, uint32_t>& e) { return e.first; });
     std::vector<DocPair>& pairs = per_band[band];
     for (size_t lo = 0; lo < bucket.size();) {
       size_t hi = lo + 1;

@@ -183,7 +183,11 @@ class TokenSink {
         Open(at + static_cast<size_t>(start));
       }
       // A fixed-size copy of 16 bytes at a time: words are short, and overrun is harmless.
-      for (int k = start; k < stop; k += 16) std::memcpy(buf_ + len_ + (k - start), folded + k, 16);
+      char* dst = buf_ + len_ - start;
+      for (int k = start; k < stop; k += 16) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k),
+                         _mm_loadu_si128(reinterpret_cast<const __m128i*>(folded + k)));
+      }
       len_ += static_cast<size_t>(stop - start);
       if (stop == 64) break;
       Close(at + static_cast<size_t>(stop));
@@ -299,6 +303,18 @@ void NormalizeInto(std::string_view in, Sink& sink) {
   sink.Finish(static_cast<uint32_t>(n));
 }
 
+// The first index from `i` whose byte is not ASCII, or n.
+size_t AsciiEnd(const unsigned char* p, size_t i, size_t n) {
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    const int high = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)));
+    if (high != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(high)));
+  }
+#endif
+  while (i < n && p[i] < 0x80) ++i;
+  return i;
+}
+
 }  // namespace
 
 std::string Normalize(std::string_view original) {
@@ -328,8 +344,7 @@ void Tokenize(std::string_view original, TokenizedText& out) {
   while (i < n) {
     // The ASCII run from i, less its last byte when a non-ASCII byte (maybe a combining mark)
     // follows it: that one goes through the cluster path below, as in NormalizeInto().
-    size_t end = i;
-    while (end < n && p[end] < 0x80) ++end;
+    const size_t end = AsciiEnd(p, i, n);
     const size_t fast = end < n && end > i ? end - 1 : end;
     sink.AsciiRun(p, i, fast);
     i = fast;

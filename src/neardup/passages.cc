@@ -1,6 +1,7 @@
 #include "neardup/passages.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -16,6 +17,54 @@ constexpr uint64_t kOpeningSeed = 0x6f70656e696e67ULL;  // "opening"
 
 std::string_view NormalizedRange(const TokenizedText& tokens, std::pair<uint32_t, uint32_t> range) {
   return std::string_view(tokens.text).substr(range.first, range.second - range.first);
+}
+
+// Moves the `p` smallest values of a[0, n) to the front, sorted; the rest follow in no order.
+// A histogram of the top byte finds the values below the p-th without comparing them, so only
+// about p values get sorted: cheaper than a selection, whose comparisons branch unpredictably.
+void SortSmallest(uint32_t* a, size_t n, size_t p, std::vector<uint32_t>& tmp) {
+  if (n <= 12 || p * 3 > n) {
+    std::sort(a, a + n);
+    return;
+  }
+  // About four values a bucket: the buckets scanned stay few, the sort after stays short.
+  const int shift = n < 256 ? 26 : 24;
+  std::array<uint32_t, 256> count{};
+  for (size_t i = 0; i < n; ++i) ++count[a[i] >> shift];
+  size_t below = 0;
+  uint32_t cut = 0;
+  while (below + count[cut] < p) below += count[cut++];
+  tmp.resize(n);
+  size_t low = 0, high = n;
+  for (size_t i = 0; i < n; ++i) {
+    if ((a[i] >> shift) <= cut) {
+      tmp[low++] = a[i];
+    } else {
+      tmp[--high] = a[i];
+    }
+  }
+  const size_t front = low;
+  std::copy(tmp.begin(), tmp.begin() + static_cast<std::ptrdiff_t>(n), a);
+  std::sort(a, a + front);
+}
+
+// Sorts the prefix of shingles[begin, end): at least PrefixLength(end - begin) smallest values,
+// distinct, moved to the front (duplicates of them dropped, which leaves the set unchanged);
+// returns its length. Bounded by the range length, not its distinct count, so a set with repeats
+// gets a longer prefix than it needs, never a shorter one.
+uint32_t SortPrefix(std::vector<uint32_t>& shingles, size_t begin, double t, std::vector<uint32_t>& tmp) {
+  const size_t needed = std::min(PrefixLength(shingles.size() - begin, t), shingles.size() - begin);
+  size_t take = needed;
+  while (true) {
+    const auto first = shingles.begin() + static_cast<std::ptrdiff_t>(begin);
+    const auto mid = first + static_cast<std::ptrdiff_t>(take);
+    SortSmallest(shingles.data() + begin, shingles.size() - begin, take, tmp);
+    const auto last = std::unique(first, mid);
+    const auto distinct = static_cast<size_t>(last - first);
+    shingles.erase(last, mid);
+    if (distinct >= needed || begin + distinct == shingles.size()) return static_cast<uint32_t>(distinct);
+    take = std::min(shingles.size() - begin, distinct + (needed - distinct));
+  }
 }
 
 // The normalized bytes of tokens [first, first + count).
@@ -70,9 +119,7 @@ void PassageSketcher::Sketch(std::string_view text, const TokenizedText& tokens,
     if (p.words >= options_.near_min_words) {
       const size_t begin = out.shingles.size();
       AppendWordShingles(word_hashes.subspan(first, p.words), k, out.shingles);
-      std::sort(out.shingles.begin() + static_cast<std::ptrdiff_t>(begin), out.shingles.end());
-      out.shingles.erase(std::unique(out.shingles.begin() + static_cast<std::ptrdiff_t>(begin), out.shingles.end()),
-                         out.shingles.end());
+      p.prefix = SortPrefix(out.shingles, begin, options_.near_threshold, candidates_);
       p.shingle_begin = static_cast<uint32_t>(begin);
       p.shingle_end = static_cast<uint32_t>(out.shingles.size());
     }
@@ -102,19 +149,21 @@ int32_t PassageSketcher::FindKept(uint32_t i, const TokenizedText& tokens, const
     return static_cast<int32_t>(it->second);
   }
   if (!p.has_shingles()) return -1;
-  const std::span<const uint32_t> set = doc.ShinglesOf(p);
+  const std::span<const uint32_t> shingles = doc.ShinglesOf(p);
   const double t = options_.near_threshold;
   candidates_.clear();
-  const size_t prefix = std::min(PrefixLength(set.size(), t), set.size());
-  for (size_t k = 0; k < prefix; ++k) {
-    const auto it = prefix_.find(set[k]);
+  for (size_t k = 0; k < p.prefix; ++k) {
+    const auto it = prefix_.find(shingles[k]);
     if (it == prefix_.end()) continue;
     for (uint32_t e = it->second; e != kNone; e = postings_[e].second) candidates_.push_back(postings_[e].first);
   }
+  if (candidates_.empty()) return -1;
   std::sort(candidates_.begin(), candidates_.end());
   candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+  set_ = doc.SetOf(p);
   for (const uint32_t c : candidates_) {  // ascending: the earliest copy wins
-    const double j = PassageSimilarity(set, doc.ShinglesOf(doc.passages[c]), t);
+    other_ = doc.SetOf(doc.passages[c]);
+    const double j = PassageSimilarity(set_, other_, t);
     if (j >= t) {
       similarity = j;
       return static_cast<int32_t>(c);
@@ -126,13 +175,20 @@ int32_t PassageSketcher::FindKept(uint32_t i, const TokenizedText& tokens, const
 void PassageSketcher::AddKept(uint32_t i, const DocPassages& doc) {
   const PassageSketch& p = doc.passages[i];
   exact_.try_emplace(p.fingerprint, i);
-  const std::span<const uint32_t> set = doc.ShinglesOf(p);
-  const size_t prefix = std::min(PrefixLength(set.size(), options_.near_threshold), set.size());
-  for (size_t k = 0; k < prefix; ++k) {
-    const auto [it, inserted] = prefix_.try_emplace(set[k], kNone);
+  const std::span<const uint32_t> shingles = doc.ShinglesOf(p);
+  for (size_t k = 0; k < p.prefix; ++k) {
+    const auto [it, inserted] = prefix_.try_emplace(shingles[k], kNone);
     postings_.emplace_back(i, it->second);
     it->second = static_cast<uint32_t>(postings_.size() - 1);
   }
+}
+
+std::vector<uint32_t> DocPassages::SetOf(const PassageSketch& p) const {
+  const std::span<const uint32_t> range = ShinglesOf(p);
+  std::vector<uint32_t> set(range.begin(), range.end());
+  std::sort(set.begin(), set.end());
+  set.erase(std::unique(set.begin(), set.end()), set.end());
+  return set;
 }
 
 DocPassages SketchPassages(std::string_view text, const PassageOptions& options) {

@@ -43,18 +43,22 @@ struct PassageSketch {
   uint32_t words = 0;            // 0: no content (punctuation only); never matched
   uint64_t fingerprint = 0;      // XXH3 of the normalized passage
   uint64_t opening = 0;          // XXH3 of its opening words; 0 when not a template candidate
+  uint32_t prefix = 0;           // how many of its shingles, sorted and distinct, open its range
   int32_t within_copy = -1;      // index of the kept passage of this document it repeats
-  uint32_t shingle_begin = 0;    // its word-shingle set: DocPassages::shingles[begin, end),
+  uint32_t shingle_begin = 0;    // its word shingles: DocPassages::shingles[begin, end),
   uint32_t shingle_end = 0;      // empty unless words >= near_min_words
   double within_similarity = 1.0;
 
   bool has_shingles() const { return shingle_end > shingle_begin; }
 };
 
-// The passages of one document and, concatenated, the shingle sets of its long passages.
+// The passages of one document and, concatenated, the word shingles of its long passages. A
+// passage's range opens with its `prefix` smallest shingles, sorted and distinct (what the prefix
+// filter indexes); the rest follow in no order, possibly repeated: sorting every passage's set
+// would cost more than everything else a passage needs, and only candidates need it.
 struct DocPassages {
   std::vector<PassageSketch> passages;
-  std::vector<uint32_t> shingles;  // each passage's range is a sorted, duplicate-free set
+  std::vector<uint32_t> shingles;
   // LSH band keys of the long passages (those with shingles), the same number each, in order;
   // filled by the Analyzer (crossdoc.h, PassageKeys), not by PassageSketcher.
   std::vector<uint64_t> band_keys;
@@ -62,6 +66,8 @@ struct DocPassages {
   std::span<const uint32_t> ShinglesOf(const PassageSketch& p) const {
     return std::span<const uint32_t>(shingles).subspan(p.shingle_begin, p.shingle_end - p.shingle_begin);
   }
+  // The sorted, duplicate-free shingle set of a passage.
+  std::vector<uint32_t> SetOf(const PassageSketch& p) const;
   size_t size() const { return passages.size(); }
   const PassageSketch& operator[](size_t i) const { return passages[i]; }
 };
@@ -89,6 +95,7 @@ class PassageSketcher {
   absl::flat_hash_map<uint32_t, uint32_t> prefix_;   // shingle -> newest posting
   std::vector<std::pair<uint32_t, uint32_t>> postings_;  // (passage, next posting or UINT32_MAX)
   std::vector<uint32_t> candidates_;
+  std::vector<uint32_t> set_, other_;
 };
 
 // Tokenizes `text` and sketches it: the convenience form of PassageSketcher, for tests and tools.

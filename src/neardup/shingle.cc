@@ -91,6 +91,21 @@ void HashTokens(const TokenizedText& text, uint64_t seed, std::vector<uint64_t>&
   }
 }
 
+namespace {
+
+// The k-grams of w[0, count + K - 1), K fixed so that the fold unrolls. Each is folded from
+// scratch: K multiplies, independent across positions, so they pipeline.
+template <size_t K>
+void FoldAll(const uint64_t* w, size_t count, uint32_t* dst) {
+  for (size_t i = 0; i < count; ++i) {
+    uint64_t h = w[i];
+    for (size_t j = 1; j < K; ++j) h = Fold(h, w[i + j]);
+    dst[i] = Finish(h);
+  }
+}
+
+}  // namespace
+
 void AppendWordShingles(std::span<const uint64_t> words, size_t k, std::vector<uint32_t>& out) {
   if (words.size() < k) {
     out.push_back(ShingleHash(words));
@@ -101,12 +116,11 @@ void AppendWordShingles(std::span<const uint64_t> words, size_t k, std::vector<u
   out.resize(first + count);
   uint32_t* dst = out.data() + first;
   const uint64_t* w = words.data();
-  // Each k-gram is folded from scratch: k multiplies, independent across positions, so they
-  // pipeline; a rolling form would chain every shingle to the one before.
-  for (size_t i = 0; i < count; ++i) {
-    uint64_t h = w[i];
-    for (size_t j = 1; j < k; ++j) h = Fold(h, w[i + j]);
-    dst[i] = Finish(h);
+  switch (k) {
+    case 3: return FoldAll<3>(w, count, dst);
+    case 5: return FoldAll<5>(w, count, dst);
+    default:
+      for (size_t i = 0; i < count; ++i) dst[i] = ShingleHash(words.subspan(i, k));
   }
 }
 
