@@ -29,33 +29,32 @@ void MixAll(const uint32_t* in, size_t n, uint32_t* out) {
   for (size_t i = 0; i < n; ++i) out[i] = Mix(in[i]);
 }
 
+// Minima of permutations [base, base + B) over all shingles, the B accumulators in registers.
+template <size_t B>
+__attribute__((always_inline)) inline void MinBlock(const uint32_t* shingles, size_t n, const uint32_t* mul, const uint32_t* add, uint32_t* sig) {
+  uint32_t m[B], a[B], acc[B];
+  for (size_t j = 0; j < B; ++j) {
+    m[j] = mul[j];
+    a[j] = add[j];
+    acc[j] = sig[j];
+  }
+  for (size_t s = 0; s < n; ++s) {
+    const uint32_t x = shingles[s];
+    for (size_t j = 0; j < B; ++j) {
+      const uint32_t h = m[j] * x + a[j];
+      acc[j] = h < acc[j] ? h : acc[j];
+    }
+  }
+  for (size_t j = 0; j < B; ++j) sig[j] = acc[j];
+}
+
 __attribute__((target_clones("avx512f", "avx2", "default")))
 void MinBlocks(const uint32_t* shingles, size_t n, const uint32_t* mul, const uint32_t* add,
                uint32_t* sig, size_t perms) {
   size_t base = 0;
-  for (; base + kBlock <= perms; base += kBlock) {
-    uint32_t m[kBlock], a[kBlock], acc[kBlock];
-    for (size_t j = 0; j < kBlock; ++j) {
-      m[j] = mul[base + j];
-      a[j] = add[base + j];
-      acc[j] = sig[base + j];
-    }
-    for (size_t s = 0; s < n; ++s) {
-      const uint32_t x = shingles[s];
-      for (size_t j = 0; j < kBlock; ++j) {
-        const uint32_t h = m[j] * x + a[j];
-        acc[j] = h < acc[j] ? h : acc[j];
-      }
-    }
-    for (size_t j = 0; j < kBlock; ++j) sig[base + j] = acc[j];
-  }
-  for (size_t s = 0; s < n; ++s) {
-    const uint32_t x = shingles[s];
-    for (size_t i = base; i < perms; ++i) {
-      const uint32_t h = mul[i] * x + add[i];
-      sig[i] = h < sig[i] ? h : sig[i];
-    }
-  }
+  for (; base + kBlock <= perms; base += kBlock) MinBlock<kBlock>(shingles, n, mul + base, add + base, sig + base);
+  for (; base + 8 <= perms; base += 8) MinBlock<8>(shingles, n, mul + base, add + base, sig + base);
+  for (; base < perms; ++base) MinBlock<1>(shingles, n, mul + base, add + base, sig + base);
 }
 
 }  // namespace

@@ -34,15 +34,19 @@ void SortSmallest(uint32_t* a, size_t n, size_t p, std::vector<uint32_t>& tmp) {
   size_t below = 0;
   uint32_t cut = 0;
   while (below + count[cut] < p) below += count[cut++];
-  tmp.resize(n);
+  tmp.resize(n + 1);
   size_t low = 0, high = n;
   for (size_t i = 0; i < n; ++i) {
-    if ((a[i] >> shift) <= cut) {
-      tmp[low++] = a[i];
-    } else {
-      tmp[--high] = a[i];
-    }
+    // Both slots written, one kept: no branch for the compiler to mispredict on random hashes.
+    const size_t keep = (a[i] >> shift) <= cut;
+    tmp[low] = a[i];
+    tmp[high] = a[i];
+    low += keep;
+    high -= 1 - keep;
   }
+  // The values above the cut were written downwards from tmp[n]; they fill tmp[low, n).
+  std::copy(tmp.begin() + static_cast<std::ptrdiff_t>(high) + 1, tmp.begin() + static_cast<std::ptrdiff_t>(n) + 1,
+            tmp.begin() + static_cast<std::ptrdiff_t>(low));
   const size_t front = low;
   std::copy(tmp.begin(), tmp.begin() + static_cast<std::ptrdiff_t>(n), a);
   std::sort(a, a + front);
