@@ -19,8 +19,8 @@ JsonlOptions BodyOptions(const std::string& id_field) {
 
 namespace {
 
-JsonlRecord MustParse(JsonlParser& parser, const std::string& line) {
-  const absl::StatusOr<JsonlRecord> record = parser.Parse(line);
+JsonlRecord MustParse(JsonlParser& parser, const std::string& line, bool literal = false) {
+  const absl::StatusOr<JsonlRecord> record = parser.Parse(line, literal);
   INFO(record.status().ToString());
   REQUIRE(record.ok());
   return *record;
@@ -31,7 +31,7 @@ JsonlRecord MustParse(JsonlParser& parser, const std::string& line) {
 TEST_CASE("the text field is decoded and located as its raw literal within the line") {
   JsonlParser parser({});
   const std::string line = R"({"id": "doc-1", "text": "hello\nworld", "meta": {"a": [1, 2]}})";
-  const JsonlRecord record = MustParse(parser, line);
+  const JsonlRecord record = MustParse(parser, line, /*literal=*/true);
   CHECK(record.has_text);
   CHECK(record.text == "hello\nworld");
   CHECK(record.text_begin == 24);
@@ -42,7 +42,7 @@ TEST_CASE("the text field is decoded and located as its raw literal within the l
 
 TEST_CASE("the literal ends at its closing quote, not at the whitespace after it") {
   JsonlParser parser({});
-  const JsonlRecord record = MustParse(parser, R"({"text": "a\"b"   , "id": 7})");
+  const JsonlRecord record = MustParse(parser, R"({"text": "a\"b"   , "id": 7})", /*literal=*/true);
   CHECK(record.text == "a\"b");
   CHECK(record.text_begin == 9);
   CHECK(record.text_end == 15);
@@ -81,11 +81,39 @@ TEST_CASE("a record without a string text field has no text but is not an error"
 
 TEST_CASE("when a key repeats, its first occurrence counts") {
   JsonlParser parser({});
-  const JsonlRecord record =
-      MustParse(parser, R"({"text": "first", "id": "a", "text": "second", "id": "b"})");
-  CHECK(record.text == "first");
-  CHECK(record.text_begin == 9);
-  CHECK(record.id == "a");
+  for (const bool literal : {false, true}) {
+    CAPTURE(literal);
+    const JsonlRecord record =
+        MustParse(parser, R"({"text": "first", "id": "a", "text": "second", "id": "b"})", literal);
+    CHECK(record.text == "first");
+    CHECK(record.id == "a");
+    if (literal) CHECK(record.text_begin == 9);
+  }
+}
+
+TEST_CASE("the fast and the exact parser read every field alike") {
+  JsonlOptions options;
+  options.source_field = "site";
+  options.url_field = "url";
+  options.keep_field = "date";
+  JsonlParser parser(options);
+  for (const std::string& line : {
+           std::string(R"({"id": "a", "text": "x\u00e9\n\"q\"", "site": "s", "url": "http://h/p", "date": "2024"})"),
+           std::string(R"({"text": "x", "id": 17, "site": 3.5})"),                   // numbers as written
+           std::string(R"({"text": "x", "n": 123456789012345678901234567890})"),     // too big for DOM
+           std::string(R"({"text": 5, "id": "no text"})"),
+           std::string("{\"text\": \"caf\xC3\xA9\", \"id\": null, \"site\": [\"a\"]}"),
+       }) {
+    CAPTURE(line);
+    const JsonlRecord fast = MustParse(parser, line, false);
+    const JsonlRecord exact = MustParse(parser, line, true);
+    CHECK(fast.has_text == exact.has_text);
+    CHECK(fast.text == exact.text);
+    CHECK(fast.id == exact.id);
+    CHECK(fast.source == exact.source);
+    CHECK(fast.url == exact.url);
+    CHECK(fast.keep == exact.keep);
+  }
 }
 
 TEST_CASE("keys are compared after unescaping") {

@@ -127,7 +127,13 @@ absl::StatusOr<LineFate> CleanLine(std::string_view line, const std::string& loc
   if (edit->drop) return LineFate{LineFate::kDrop, {}};
   if (edit->cuts.empty()) return LineFate{};
   NEARDUP_RETURN_IF_ERROR(CheckCuts(edit->cuts, record->text.size(), location));
-  NEARDUP_ASSIGN_OR_RETURN(std::string cut, CutRecord(line, *record, edit->cuts, location));
+  // Only a record that loses passages needs the raw position of its text literal.
+  absl::StatusOr<JsonlRecord> located = parser.Parse(line, /*literal=*/true);
+  if (!located.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s: %s", location, std::string(located.status().message())));
+  }
+  NEARDUP_ASSIGN_OR_RETURN(std::string cut, CutRecord(line, *located, edit->cuts, location));
   return LineFate{LineFate::kReplace, std::move(cut)};
 }
 

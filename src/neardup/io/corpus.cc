@@ -1,7 +1,11 @@
 #include "neardup/io/corpus.h"
 
 #include <cstdint>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
 #include <filesystem>
+#include <optional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -37,6 +41,9 @@ std::string UrlHost(std::string_view url) {
   return host;
 }
 
+// One JSONL parser per thread.
+using Parsers = tbb::enumerable_thread_specific<JsonlParser>;
+
 // A document's position: its file's index in the input set, and its line (0 for a text file).
 constexpr int kLineBits = 40;
 uint64_t Position(size_t file, uint64_t line) { return (uint64_t{file} << kLineBits) | line; }
@@ -56,15 +63,16 @@ absl::Status VisitTextFile(const InputFile& file, size_t index, const DocumentVi
 }
 
 // One JSONL line that is not blank: a document, or nothing when it has no string text field.
-absl::Status VisitRecord(const InputFile& file, size_t index, uint64_t line_number, std::string_view line,
-                         JsonlParser& parser, const DocumentVisitor& visit) {
+// Thread-safe with one parser per thread.
+absl::StatusOr<std::optional<Document>> DecodeRecord(const InputFile& file, size_t index, uint64_t line_number,
+                                                     std::string_view line, JsonlParser& parser) {
   const std::string location = absl::StrFormat("%s:%d", file.display, line_number);
   absl::StatusOr<JsonlRecord> record = parser.Parse(line);
   if (!record.ok()) {
     return absl::InvalidArgumentError(
         absl::StrFormat("%s: %s", location, std::string(record.status().message())));
   }
-  if (!record->has_text) return absl::OkStatus();
+  if (!record->has_text) return std::nullopt;
   NEARDUP_RETURN_IF_ERROR(CheckSize(record->text, location));
   Document doc;
   doc.id = record->id ? std::move(*record->id) : absl::StrFormat("%s:%d", file.relative, line_number);
@@ -79,30 +87,78 @@ absl::Status VisitRecord(const InputFile& file, size_t index, uint64_t line_numb
   }
   doc.keep_key = std::move(record->keep);
   doc.position = Position(index, line_number);
-  return visit(std::move(doc));
+  return doc;
 }
+
+// Lines read but not yet decoded. Reading is sequential; decoding (JSON parsing and unescaping,
+// a good share of the first pass) runs on all threads of the current arena, and the documents
+// are visited in line order, so the first malformed line is the one reported.
+class LineBatch {
+ public:
+  static constexpr size_t kLines = 256;
+  static constexpr size_t kBytes = size_t{4} << 20;
+
+  LineBatch(const InputFile& file, size_t index, Parsers& parsers) : file_(file), index_(index), parsers_(parsers) {}
+
+  // Takes `line` (swapping its buffer); true when the batch is full.
+  bool Add(std::string& line, uint64_t number) {
+    if (size_ == lines_.size()) lines_.emplace_back();
+    lines_[size_].swap(line);
+    numbers_.resize(size_ + 1);
+    numbers_[size_] = number;
+    bytes_ += lines_[size_].size();
+    ++size_;
+    return size_ >= kLines || bytes_ >= kBytes;
+  }
+
+  absl::Status Flush(const DocumentVisitor& visit) {
+    decoded_.resize(size_);
+    tbb::parallel_for(size_t{0}, size_, [&](size_t i) {
+      decoded_[i] = DecodeRecord(file_, index_, numbers_[i], lines_[i], parsers_.local());
+    });
+    const size_t n = size_;
+    size_ = 0;
+    bytes_ = 0;
+    for (size_t i = 0; i < n; ++i) {
+      NEARDUP_RETURN_IF_ERROR(decoded_[i].status());
+      if (*decoded_[i]) NEARDUP_RETURN_IF_ERROR(visit(std::move(**decoded_[i])));
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  const InputFile& file_;
+  size_t index_;
+  Parsers& parsers_;
+  std::vector<std::string> lines_;  // lines_[0, size_) are the batch; the rest keep their memory
+  std::vector<uint64_t> numbers_;
+  std::vector<absl::StatusOr<std::optional<Document>>> decoded_;
+  size_t size_ = 0;
+  size_t bytes_ = 0;
+};
 
 // The records of a JSONL file, all of them or (with `lines`, ascending) only those on these lines;
 // the lines in between are read but not parsed.
-absl::Status VisitJsonlFile(const InputFile& file, size_t index, JsonlParser& parser,
+absl::Status VisitJsonlFile(const InputFile& file, size_t index, Parsers& parsers,
                             std::span<const uint64_t> lines, bool all, const DocumentVisitor& visit) {
   NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<LineReader> reader,
                            LineReader::Open(file.path, file.display, file.compression));
+  LineBatch batch(file, index, parsers);
   std::string line;
   bool terminated = false;
   size_t next = 0;
   while (all || next < lines.size()) {
     NEARDUP_ASSIGN_OR_RETURN(const bool more, reader->Next(line, terminated));
-    if (!more) return absl::OkStatus();
+    if (!more) break;
     const uint64_t number = reader->line_number();
     if (!all) {
       if (number != lines[next]) continue;
       ++next;
     }
     if (IsBlankLine(line)) continue;
-    NEARDUP_RETURN_IF_ERROR(VisitRecord(file, index, number, line, parser, visit));
+    if (batch.Add(line, number)) NEARDUP_RETURN_IF_ERROR(batch.Flush(visit));
   }
-  return absl::OkStatus();
+  return batch.Flush(visit);
 }
 
 }  // namespace
@@ -111,7 +167,7 @@ InputCorpus::InputCorpus(const InputSet& inputs, JsonlOptions options)
     : inputs_(inputs), options_(std::move(options)) {}
 
 absl::Status InputCorpus::ForEach(const DocumentVisitor& visit) const {
-  JsonlParser parser(options_);
+  Parsers parser(options_);
   const std::vector<InputFile>& files = inputs_.files();
   for (size_t i = 0; i < files.size(); ++i) {
     if (files[i].format == InputFormat::kText) {
@@ -125,7 +181,7 @@ absl::Status InputCorpus::ForEach(const DocumentVisitor& visit) const {
 
 absl::Status InputCorpus::Revisit(std::span<const uint32_t> /*docs*/, std::span<const uint64_t> positions,
                                   const DocumentVisitor& visit) const {
-  JsonlParser parser(options_);
+  Parsers parser(options_);
   const std::vector<InputFile>& files = inputs_.files();
   std::vector<uint64_t> lines;
   for (size_t lo = 0, hi; lo < positions.size(); lo = hi) {

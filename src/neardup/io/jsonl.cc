@@ -149,11 +149,48 @@ struct JsonlParser::Impl {
   absl::Status Load(std::string_view line, od::document& doc);
   absl::Status Read(od::value value, bool is_text, std::vector<std::optional<std::string>*> scalars,
                     std::string_view line, JsonlRecord& record);
+  // The DOM parser's reading of the line in `buffer`; false when only the exact parser can answer.
+  bool Fast(size_t length, JsonlRecord& record);
+  absl::StatusOr<JsonlRecord> Exact(std::string_view line);
 
   JsonlOptions options;
   simdjson::padded_string buffer{size_t{4096}};  // holds the current line; grows, never shrinks
   od::parser parser;
+  simdjson::dom::parser dom;
 };
+
+bool JsonlParser::Impl::Fast(size_t length, JsonlRecord& record) {
+  simdjson::dom::element root;
+  if (dom.parse(reinterpret_cast<const uint8_t*>(buffer.data()), length, false).get(root)) return false;
+  simdjson::dom::object object;
+  if (root.get_object().get(object)) return false;
+  const JsonlOptions& o = options;
+  const std::string* names[] = {&o.id_field, &o.source_field, &o.url_field, &o.keep_field};
+  std::optional<std::string>* values[] = {&record.id, &record.source, &record.url, &record.keep};
+  bool seen[4] = {false, false, false, false};
+  bool seen_text = false;
+  for (const simdjson::dom::key_value_pair field : object) {
+    if (!seen_text && field.key == o.text_field) {
+      seen_text = true;
+      std::string_view text;
+      if (field.value.get_string().get(text) == simdjson::SUCCESS) {
+        record.has_text = true;
+        record.text.assign(text);
+      }
+    }
+    for (int k = 0; k < 4; ++k) {
+      if (seen[k] || names[k]->empty() || field.key != *names[k]) continue;
+      seen[k] = true;
+      std::string_view value;
+      if (field.value.get_string().get(value) == simdjson::SUCCESS) {
+        *values[k] = std::string(value);
+      } else if (field.value.is_number()) {
+        return false;  // kept as written: only the exact parser has the token
+      }
+    }
+  }
+  return true;
+}
 
 // Copies `line` into the padded buffer and starts iterating it.
 absl::Status JsonlParser::Impl::Load(std::string_view line, od::document& doc) {
@@ -206,8 +243,24 @@ JsonlParser::JsonlParser(JsonlOptions options) : impl_(std::make_unique<Impl>())
 
 JsonlParser::~JsonlParser() = default;
 
-absl::StatusOr<JsonlRecord> JsonlParser::Parse(std::string_view line) {
+absl::StatusOr<JsonlRecord> JsonlParser::Parse(std::string_view line, bool literal) {
   Impl& impl = *impl_;
+  if (!literal) {
+    if (impl.buffer.data() == nullptr || impl.buffer.size() < line.size()) {
+      const size_t grown = impl.buffer.data() == nullptr ? 0 : 2 * impl.buffer.size();
+      impl.buffer = simdjson::padded_string(std::max(line.size(), grown));
+      if (impl.buffer.data() == nullptr) return absl::ResourceExhaustedError("line too long to buffer");
+    }
+    std::memcpy(impl.buffer.data(), line.data(), line.size());
+    std::memset(impl.buffer.data() + line.size(), 0, simdjson::SIMDJSON_PADDING);
+    JsonlRecord record;
+    if (impl.Fast(line.size(), record)) return record;
+  }
+  return impl.Exact(line);
+}
+
+absl::StatusOr<JsonlRecord> JsonlParser::Impl::Exact(std::string_view line) {
+  Impl& impl = *this;
   od::document doc;
   NEARDUP_RETURN_IF_ERROR(impl.Load(line, doc));
   od::object object;

@@ -22,16 +22,22 @@ struct JsonlOptions {
 struct JsonlRecord {
   bool has_text = false;      // false: no text field, or not a string (the record passes through)
   std::string text;           // decoded text
-  size_t text_begin = 0;      // the raw string literal of the text field is line[text_begin, text_end)
-  size_t text_end = 0;
+  size_t text_begin = 0;      // with Parse(line, true): the raw string literal of the text field
+  size_t text_end = 0;        // is line[text_begin, text_end)
   std::optional<std::string> id;  // string ids as is; numbers as written; absent otherwise
   std::optional<std::string> source;  // source_field, same rules as id
   std::optional<std::string> url;     // url_field, same rules as id
   std::optional<std::string> keep;    // keep_field, same rules as id
 };
 
-// Parses JSONL lines with simdjson. Holds a parser and a padded buffer reused across lines, so
-// one JsonlParser per thread. Not copyable (owns the parser's buffers).
+// Parses JSONL lines with simdjson. Holds parsers and a padded buffer reused across lines, so
+// one JsonlParser per thread. Not copyable (owns the parsers' buffers).
+//
+// Two parsers: simdjson's DOM parser, which picks the CPU's best kernel (AVX2, AVX-512) at run
+// time, reads almost every line; simdjson's On-Demand parser, compiled for baseline x86-64 and so
+// several times slower, gives the exact answer where the DOM parser cannot: a line it refuses
+// (the error message, or a number too large for 64 bits, which is valid JSON), an id or other
+// field that is a number (kept as written), and the raw position of the text literal.
 class JsonlParser {
  public:
   explicit JsonlParser(JsonlOptions options);
@@ -40,8 +46,9 @@ class JsonlParser {
   JsonlParser& operator=(const JsonlParser&) = delete;
 
   // InvalidArgument with a short reason (no file name: the caller adds "path:line: ") when the
-  // line is not one well-formed JSON object.
-  absl::StatusOr<JsonlRecord> Parse(std::string_view line);
+  // line is not one well-formed JSON object. `literal` also locates the text literal
+  // (text_begin, text_end), at the cost of the slower parser.
+  absl::StatusOr<JsonlRecord> Parse(std::string_view line, bool literal = false);
 
  private:
   struct Impl;
