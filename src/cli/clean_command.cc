@@ -50,7 +50,7 @@ int RunClean(const CleanOptions& o) {
   }
   const JsonlOptions jsonl = MakeJsonlOptions(o.common);
   const InputCorpus corpus(*inputs, jsonl);
-  StageSeconds seconds;
+  RunProfile seconds;
   absl::StatusOr<Report> report;
   {
     ProgressLine progress(WantProgress(o.common), KnownInputBytes(*inputs));  // erased at scope end

@@ -9,7 +9,7 @@ namespace neardup::cli {
 absl::StatusOr<Detection> Detect(const CommonOptions& options) {
   NEARDUP_ASSIGN_OR_RETURN(const Config config, MakeConfig(options));
   NEARDUP_ASSIGN_OR_RETURN(InputSet inputs, ResolveInputs(options.inputs));
-  StageSeconds seconds;
+  RunProfile seconds;
   absl::StatusOr<Report> report;
   {
     // The line is erased when this scope ends, before anything else is printed.

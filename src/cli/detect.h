@@ -14,7 +14,7 @@ namespace neardup::cli {
 struct Detection {
   InputSet inputs;  // kept for a second read (the HTML report shows texts)
   Report report;
-  StageSeconds seconds;
+  RunProfile seconds;
 };
 
 // Errors: a bad option, a missing or unreadable input, a malformed record: all usage or input

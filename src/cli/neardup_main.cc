@@ -1,5 +1,7 @@
 // neardup: finds and removes duplicate documents and repeated passages in text corpora.
 // This file only dispatches to the subcommands.
+#include <malloc.h>
+
 #include <csignal>
 #include <cstdio>
 
@@ -18,6 +20,11 @@ constexpr const char* kExitCodes =
 int main(int argc, char** argv) {
   // A closed stdout pipe must end the run quietly, not kill it with a signal.
   std::signal(SIGPIPE, SIG_IGN);
+  // Keep freed memory for reuse instead of handing it back to the kernel and faulting it in
+  // again: the engine frees and reallocates batch buffers all run long, and first touches of
+  // memory are costly (on virtual machines most of all). The peak is what it would be anyway.
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   using namespace neardup::cli;
   CLI::App app("neardup: near-duplicate detection and removal for text corpora", "neardup");
   app.set_version_flag("--version", NEARDUP_VERSION);

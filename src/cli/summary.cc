@@ -25,9 +25,13 @@ std::string FormatSummary(const Report& r) {
   return out;
 }
 
-std::string FormatTimings(const StageSeconds& t, double write_seconds) {
-  return absl::StrFormat("seconds: sign %.3f, candidates+verify %.3f, cluster %.3f, passages %.3f, write %.3f",
-                         t.sign, t.verify, t.cluster, t.passages, write_seconds);
+std::string FormatTimings(const RunProfile& t, double write_seconds) {
+  return absl::StrFormat(
+      "seconds: sign %.3f, candidates+verify %.3f, cluster %.3f, passages %.3f, write %.3f\n"
+      "neardup: document pairs: %d candidates, %d verified; passage pairs across documents: %d "
+      "candidates, %d verified; documents read again: %d",
+      t.sign, t.verify, t.cluster, t.passages, write_seconds, t.document_pairs, t.document_matches,
+      t.passage_pairs, t.passage_matches, t.documents_reread);
 }
 
 bool WriteAll(std::FILE* out, const std::string& text) {

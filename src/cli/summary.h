@@ -14,7 +14,7 @@ namespace neardup::cli {
 std::string FormatSummary(const Report& report);
 
 // Per-stage wall-clock seconds, one line, for --verbose.
-std::string FormatTimings(const StageSeconds& seconds, double write_seconds);
+std::string FormatTimings(const RunProfile& seconds, double write_seconds);
 
 // Writes all of `text` to `out`. False on failure (a closed pipe included), which callers treat
 // as a quiet end rather than an error.

@@ -43,9 +43,10 @@ void Analyzer::ShingleSet(std::string_view text, Scratch& s, std::vector<uint32_
   MakeSet(out);
 }
 
-void Analyzer::Passages(std::string_view text, Scratch& s, DocPassages& out) const {
+void Analyzer::PassageSets(std::string_view text, Scratch& s, std::span<const uint32_t> passages,
+                           std::vector<std::vector<uint32_t>>& out) const {
   s.Tokenize(text, config_.seed);
-  s.sketcher_.Sketch(text, s.tokens_, s.words_, out);
+  s.sketcher_.Sets(text, s.tokens_, s.words_, passages, out);
 }
 
 void Analyzer::Analyze(std::string_view text, Scratch& s, DocAnalysis& out) const {

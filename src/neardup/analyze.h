@@ -55,9 +55,10 @@ class Analyzer {
   DocAnalysis Analyze(std::string_view text) const;
 
   // Parts of Analyze(), for verification, which reads a few documents again: the sorted,
-  // duplicate-free shingle set; the passages with their shingle sets (no band keys).
+  // duplicate-free shingle set of the document, or of some of its passages (by index).
   void ShingleSet(std::string_view text, Scratch& scratch, std::vector<uint32_t>& out) const;
-  void Passages(std::string_view text, Scratch& scratch, DocPassages& out) const;
+  void PassageSets(std::string_view text, Scratch& scratch, std::span<const uint32_t> passages,
+                   std::vector<std::vector<uint32_t>>& out) const;
 
   const LshParams& lsh() const { return lsh_; }
   // Band keys per long passage (PassageKeys).

@@ -19,20 +19,34 @@ constexpr size_t kPartitions = 64;
 BoilerplateCounter::BoilerplateCounter(const SpillOptions& spill)
     : passages_(kPartitions, spill), openings_(kPartitions, spill) {}
 
-absl::Status BoilerplateCounter::Add(uint32_t doc, uint32_t source, std::span<const PassageSketch> passages) {
-  seen_.clear();
+void BoilerplateCounter::Collect(std::span<const PassageSketch> passages, Occurrences& out) {
+  out.fingerprints.clear();
+  out.openings.clear();
   for (const PassageSketch& p : passages) {
-    if (p.words > 0) seen_.push_back(Key(source, p.fingerprint));
+    if (p.words == 0) continue;
+    out.fingerprints.push_back(p.fingerprint);  // a document counts once per passage
+    if (p.opening != 0) out.openings.emplace_back(p.opening, p.fingerprint);
   }
-  std::sort(seen_.begin(), seen_.end());
-  seen_.erase(std::unique(seen_.begin(), seen_.end()), seen_.end());
-  for (const uint64_t key : seen_) NEARDUP_RETURN_IF_ERROR(passages_.Add({key, doc, 0}, key));
-  for (const PassageSketch& p : passages) {
-    if (p.words == 0 || p.opening == 0) continue;
-    const uint64_t key = Key(source, p.opening);
-    NEARDUP_RETURN_IF_ERROR(openings_.Add({key, p.fingerprint, doc, 0}, key));
+  std::sort(out.fingerprints.begin(), out.fingerprints.end());
+  out.fingerprints.erase(std::unique(out.fingerprints.begin(), out.fingerprints.end()), out.fingerprints.end());
+}
+
+absl::Status BoilerplateCounter::Add(uint32_t doc, uint32_t source, const Occurrences& occurrences) {
+  for (const uint64_t fingerprint : occurrences.fingerprints) {
+    const uint64_t key = Key(source, fingerprint);
+    NEARDUP_RETURN_IF_ERROR(passages_.Add({key, doc, 0}, key));
+  }
+  for (const auto& [opening, fingerprint] : occurrences.openings) {
+    const uint64_t key = Key(source, opening);
+    NEARDUP_RETURN_IF_ERROR(openings_.Add({key, fingerprint, doc, 0}, key));
   }
   return absl::OkStatus();
+}
+
+absl::Status BoilerplateCounter::Add(uint32_t doc, uint32_t source, std::span<const PassageSketch> passages) {
+  Occurrences occurrences;
+  Collect(passages, occurrences);
+  return Add(doc, source, occurrences);
 }
 
 absl::StatusOr<BoilerplateCounter::Decisions> BoilerplateCounter::Decide(

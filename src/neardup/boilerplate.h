@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -25,8 +26,18 @@ class BoilerplateCounter {
  public:
   explicit BoilerplateCounter(const SpillOptions& spill = {});
 
-  // Counts the passages of document `doc` of source `source`. Documents must come with
-  // increasing `doc`, each once.
+  // What Add() counts of a document's passages, computed on any thread: the distinct
+  // fingerprints of its passages with content, and (opening, fingerprint) of its template
+  // candidates.
+  struct Occurrences {
+    std::vector<uint64_t> fingerprints;  // ascending, distinct
+    std::vector<std::pair<uint64_t, uint64_t>> openings;
+  };
+  static void Collect(std::span<const PassageSketch> passages, Occurrences& out);
+
+  // Counts document `doc` of source `source`. Documents must come with increasing `doc`, each
+  // once.
+  absl::Status Add(uint32_t doc, uint32_t source, const Occurrences& occurrences);
   absl::Status Add(uint32_t doc, uint32_t source, std::span<const PassageSketch> passages);
 
   struct Entry {
@@ -79,7 +90,6 @@ class BoilerplateCounter {
 
   Partitioned<PassageRecord> passages_;
   Partitioned<OpeningRecord> openings_;
-  std::vector<uint64_t> seen_;  // keys of the current document, which counts once
 };
 
 }  // namespace neardup

@@ -138,6 +138,7 @@ absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(c
       if (j - i >= PassageKeys::kBandsToAgree) pairs[p][kept++] = pairs[p][i];
     }
     pairs[p].resize(kept);
+    candidate_pairs_ += kept;
     for (const PairRecord& pair : pairs[p]) {
       gids.push_back(pair.v);
       gids.push_back(pair.u);
@@ -169,6 +170,7 @@ absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(c
     NEARDUP_RETURN_IF_ERROR(errors[p]);
     verified.insert(verified.end(), found[p].begin(), found[p].end());
   }
+  verified_pairs_ = verified.size();
   return verified;
 }
 

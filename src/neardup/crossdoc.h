@@ -82,6 +82,10 @@ class CrossDocMatcher {
   absl::StatusOr<std::vector<Match>> Matches(const std::vector<bool>& eligible, const DocOf& doc_of,
                                             const ReadSets& read_sets);
 
+  // After Matches(): candidate pairs of heads, and how many verified.
+  uint64_t candidate_pairs() const { return candidate_pairs_; }
+  uint64_t verified_pairs() const { return verified_pairs_; }
+
  private:
   struct ExactRecord {
     uint64_t fingerprint;
@@ -114,6 +118,8 @@ class CrossDocMatcher {
   Partitioned<BandRecord> bands_;
   std::unique_ptr<Partitioned<PairRecord>> pairs_;
   uint64_t end_gid_ = 0;  // one past the largest gid added
+  uint64_t candidate_pairs_ = 0;
+  uint64_t verified_pairs_ = 0;
 };
 
 }  // namespace neardup

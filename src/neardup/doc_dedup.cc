@@ -64,7 +64,7 @@ ExactGroups GroupExact(const CorpusSketch& s, const std::vector<uint32_t>& rank)
 // What verification needs to read: the shingle sets of the documents of `pairs`.
 absl::StatusOr<std::unique_ptr<SetStore>> ReadSets(const DocumentSource& source, const CorpusSketch& s,
                                                    const Analyzer& analyzer, const std::vector<DocPair>& pairs,
-                                                   const SpillOptions& spill) {
+                                                   const SpillOptions& spill, DocumentDecisions& d) {
   std::vector<uint32_t> docs;
   for (const DocPair& p : pairs) {
     docs.push_back(p.a);
@@ -74,6 +74,7 @@ absl::StatusOr<std::unique_ptr<SetStore>> ReadSets(const DocumentSource& source,
   docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
   std::vector<uint64_t> positions;
   for (const uint32_t doc : docs) positions.push_back(s.positions[doc]);
+  d.documents_reread += docs.size();
   tbb::enumerable_thread_specific<Analyzer::Scratch> scratch([&analyzer] { return Analyzer::Scratch(analyzer); });
   auto store = std::make_unique<SetStore>(spill);
   NEARDUP_RETURN_IF_ERROR(RevisitSets(source, docs, positions,
@@ -122,7 +123,7 @@ absl::StatusOr<std::vector<ScoredPair>> JaccardPairs(const DocumentSource& sourc
                                                      const Config& config, const SpillOptions& spill,
                                                      DocumentDecisions& d) {
   const std::vector<DocPair> candidates = CandidatePairs(s.band_keys, analyzer.lsh().bands, groups.representatives);
-  NEARDUP_ASSIGN_OR_RETURN(const auto sets, ReadSets(source, s, analyzer, candidates, spill));
+  NEARDUP_ASSIGN_OR_RETURN(const auto sets, ReadSets(source, s, analyzer, candidates, spill, d));
   NEARDUP_ASSIGN_OR_RETURN(const std::vector<double> score, Score(*sets, candidates, false, config.threshold));
   std::vector<ScoredPair> verified;
   for (size_t i = 0; i < candidates.size(); ++i) {
@@ -145,7 +146,7 @@ absl::Status ApplyContainment(const DocumentSource& source, const CorpusSketch& 
     if (!clusters.removed(doc)) kept.push_back(doc);
   }
   const std::vector<DocPair> candidates = CandidatePairs(s.containment_keys, analyzer.containment_lsh().bands, kept);
-  NEARDUP_ASSIGN_OR_RETURN(const auto sets, ReadSets(source, s, analyzer, candidates, spill));
+  NEARDUP_ASSIGN_OR_RETURN(const auto sets, ReadSets(source, s, analyzer, candidates, spill, d));
   NEARDUP_ASSIGN_OR_RETURN(const std::vector<double> score, Score(*sets, candidates, true, config.containment));
   d.candidate_pairs += candidates.size();
   // Set sizes decide which is the container; read them once per document involved.

@@ -23,6 +23,7 @@ struct DocumentDecisions {
   std::vector<DocumentMatch> match;  // how each removed document matched
   uint64_t candidate_pairs = 0;
   uint64_t verified_pairs = 0;
+  uint64_t documents_reread = 0;
 };
 
 // Decides which documents are duplicates of which. Runs its parallel parts as tasks of the

@@ -40,7 +40,7 @@ bool ClaimedBefore(const PassageSketch& p, uint32_t source, const Decisions& boi
 absl::StatusOr<std::vector<CrossMatch>> MatchAcross(const DocumentSource& source, const CorpusSketch& c,
                                                     const std::vector<bool>& removed_doc,
                                                     const Decisions& boilerplate, const Analyzer& analyzer,
-                                                    CrossDocMatcher& across) {
+                                                    CrossDocMatcher& across, uint64_t& reread) {
   std::vector<bool> eligible(c.passage_count, false);
   PassageBlock block;
   SpillFile::Cursor cursor(*c.passages);
@@ -58,18 +58,23 @@ absl::StatusOr<std::vector<CrossMatch>> MatchAcross(const DocumentSource& source
     docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
     std::vector<uint64_t> positions;
     for (const uint32_t doc : docs) positions.push_back(c.positions[doc]);
+    reread += docs.size();
     struct Local {
       Analyzer::Scratch scratch;
-      DocPassages passages;
+      std::vector<uint32_t> wanted;
+      std::vector<std::vector<uint32_t>> sets;
     };
-    tbb::enumerable_thread_specific<Local> local([&analyzer] { return Local{Analyzer::Scratch(analyzer), {}}; });
+    tbb::enumerable_thread_specific<Local> local([&analyzer] { return Local{Analyzer::Scratch(analyzer), {}, {}}; });
     return RevisitSets(source, docs, positions, [&](uint32_t doc, const Document& d, KeyedSets& out) {
       Local& l = local.local();
-      analyzer.Passages(d.text, l.scratch, l.passages);
       const uint64_t first = c.first_gid[doc];
-      for (auto it = std::lower_bound(gids.begin(), gids.end(), first); it != gids.end() && *it - first < l.passages.size(); ++it) {
-        out.emplace_back(*it, l.passages.SetOf(l.passages[*it - first]));
+      const uint64_t end = doc + 1 < c.size() ? c.first_gid[doc + 1] : c.passage_count;
+      l.wanted.clear();
+      for (auto it = std::lower_bound(gids.begin(), gids.end(), first); it != gids.end() && *it < end; ++it) {
+        l.wanted.push_back(static_cast<uint32_t>(*it - first));
       }
+      analyzer.PassageSets(d.text, l.scratch, l.wanted, l.sets);
+      for (size_t i = 0; i < l.wanted.size(); ++i) out.emplace_back(first + l.wanted[i], std::move(l.sets[i]));
     }, store);
   };
   return across.Matches(eligible, [&c](uint64_t gid) { return c.DocOfPassage(gid); }, read_sets);
@@ -226,12 +231,12 @@ void FirstSeen(const PassageBlock& block, const std::vector<size_t>& entries, co
 absl::Status ApplyPassageRules(const DocumentSource& source, const CorpusSketch& c,
                                const std::vector<bool>& removed_doc, BoilerplateCounter& counter,
                                CrossDocMatcher& matcher, const Analyzer& analyzer, const Config& config,
-                               Report& report) {
+                               Report& report, uint64_t& reread) {
   std::vector<uint64_t> per_source(c.source_names.size(), 0);
   for (uint32_t doc = 0; doc < c.size(); ++doc) ++per_source[c.source[doc]];
   NEARDUP_ASSIGN_OR_RETURN(const Decisions boilerplate, counter.Decide(config.boilerplate, per_source, c.source));
   NEARDUP_ASSIGN_OR_RETURN(const std::vector<CrossMatch> across,
-                           MatchAcross(source, c, removed_doc, boilerplate, analyzer, matcher));
+                           MatchAcross(source, c, removed_doc, boilerplate, analyzer, matcher, reread));
 
   // Boilerplate entries; the sweep finds where in their first document each occurs.
   std::map<uint32_t, std::vector<size_t>> first_docs;

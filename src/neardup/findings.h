@@ -22,10 +22,11 @@ namespace neardup {
 // passage totals of stats. `removed_doc[d]` says whether document d is a removed duplicate;
 // `boilerplate` and `across` hold the records of the first pass; documents with candidates for
 // a near copy are read again from `source`. Runs its parallel parts as tasks of the current arena.
+// `reread` counts the documents read again.
 absl::Status ApplyPassageRules(const DocumentSource& source, const CorpusSketch& corpus,
                                const std::vector<bool>& removed_doc, BoilerplateCounter& boilerplate,
                                CrossDocMatcher& across, const Analyzer& analyzer, const Config& config,
-                               Report& report);
+                               Report& report, uint64_t& reread);
 
 // Reads `source` once more, up to the last document where boilerplate was first seen, and fills
 // in each entry's text. Does nothing when there is no boilerplate.

@@ -20,12 +20,32 @@ constexpr size_t kBatchBytes = size_t{8} << 20;
 // Batches in flight: enough for the reader never to wait on analysis while a core is idle.
 constexpr size_t kInFlight = 3;
 
+// A document analyzed, with what the in-order append writes prepared on the analysis thread, so
+// that the append (the one step that cannot run in parallel) is little more than copies.
+struct Prepared {
+  DocAnalysis analysis;
+  std::string passage_block;
+  BoilerplateCounter::Occurrences occurrences;
+  std::vector<uint32_t> across;  // long passages that are no repeat within the document
+};
+
 struct Batch {
   std::vector<Document> documents;
-  std::vector<DocAnalysis> results;
+  std::vector<Prepared> results;
   size_t bytes = 0;
   tbb::task_group tasks;
 };
+
+void Prepare(const Analyzer& analyzer, const Document& doc, Analyzer::Scratch& scratch, Prepared& out) {
+  analyzer.Analyze(doc.text, scratch, out.analysis);
+  const DocPassages& p = out.analysis.passages;
+  EncodePassages(p, out.analysis.runs, out.passage_block);
+  BoilerplateCounter::Collect(p.passages, out.occurrences);
+  out.across.clear();
+  for (uint32_t i = 0; i < p.passages.size(); ++i) {
+    if (p.passages[i].has_shingles() && p.passages[i].within_copy < 0) out.across.push_back(i);
+  }
+}
 
 class Sketcher {
  public:
@@ -78,7 +98,7 @@ class Sketcher {
     if (batch->results.size() < batch->documents.size()) batch->results.resize(batch->documents.size());
     batch->tasks.run([this, batch] {
       tbb::parallel_for(size_t{0}, batch->documents.size(), [this, batch](size_t i) {
-        analyzer_.Analyze(batch->documents[i].text, scratch_.local(), batch->results[i]);
+        Prepare(analyzer_, batch->documents[i], scratch_.local(), batch->results[i]);
       });
     });
     in_flight_.push_back(std::move(current_));
@@ -99,7 +119,8 @@ class Sketcher {
     return absl::OkStatus();
   }
 
-  absl::Status Append(Document& doc, const DocAnalysis& a) {
+  absl::Status Append(Document& doc, const Prepared& prepared) {
+    const DocAnalysis& a = prepared.analysis;
     CorpusSketch& s = sketch_;
     const auto doc_index = static_cast<uint32_t>(s.size());
     s.ids.push_back(doc.id);
@@ -112,26 +133,28 @@ class Sketcher {
     s.containment_keys.insert(s.containment_keys.end(), a.band_keys.begin() + static_cast<std::ptrdiff_t>(bands),
                               a.band_keys.end());
     const uint64_t first_gid = s.passage_count;
-    NEARDUP_RETURN_IF_ERROR(s.AppendPassages(a.passages, a.runs));
-    NEARDUP_RETURN_IF_ERROR(AddAcross(first_gid, a.passages));
+    NEARDUP_RETURN_IF_ERROR(s.AppendPassages(prepared.passage_block, a.passages.size()));
+    NEARDUP_RETURN_IF_ERROR(AddAcross(first_gid, prepared));
     const auto [it, inserted] = source_ids_.try_emplace(doc.source, s.source_names.size());
     if (inserted) s.source_names.push_back(doc.source);
     s.source.push_back(it->second);
     if (config_.keep == KeepPolicy::kField) s.keep_keys.push_back(std::move(doc.keep_key));
     bytes_ += doc.text.size();
-    return boilerplate_.Add(doc_index, it->second, a.passages.passages);
+    return boilerplate_.Add(doc_index, it->second, prepared.occurrences);
   }
 
   // Long passages that do not repeat one of their own document may repeat another document.
-  absl::Status AddAcross(uint64_t first_gid, const DocPassages& p) {
+  absl::Status AddAcross(uint64_t first_gid, const Prepared& prepared) {
+    const DocPassages& p = prepared.analysis.passages;
     const std::span<const uint64_t> keys(p.band_keys);
     size_t ordinal = 0;  // among the long passages, which alone have keys
-    for (size_t i = 0; i < p.passages.size(); ++i) {
-      const PassageSketch& passage = p.passages[i];
-      if (!passage.has_shingles()) continue;
+    size_t next = 0;
+    for (uint32_t i = 0; i < p.passages.size() && next < prepared.across.size(); ++i) {
+      if (!p.passages[i].has_shingles()) continue;
       const std::span<const uint64_t> own = keys.subspan(keys_per_passage_ * ordinal++, keys_per_passage_);
-      if (passage.within_copy >= 0) continue;
-      NEARDUP_RETURN_IF_ERROR(across_.Add(first_gid + i, passage.fingerprint, own));
+      if (prepared.across[next] != i) continue;
+      ++next;
+      NEARDUP_RETURN_IF_ERROR(across_.Add(first_gid + i, p.passages[i].fingerprint, own));
     }
     return absl::OkStatus();
   }

@@ -90,6 +90,18 @@ double PassageSimilarity(std::span<const uint32_t> a, std::span<const uint32_t> 
   return JaccardAtLeast(a, b, threshold);
 }
 
+template <typename Visit>
+void PassageSketcher::ForEachPassage(const TokenizedText& tokens, Visit visit) {
+  size_t token = 0;
+  for (size_t i = 0; i < spans_.size(); ++i) {
+    const Passage& span = spans_[i];
+    while (token < tokens.tokens.size() && tokens.tokens[token].begin < span.start) ++token;
+    const size_t first = token;
+    while (token < tokens.tokens.size() && tokens.tokens[token].begin < span.end) ++token;
+    visit(i, span, first, token - first);
+  }
+}
+
 void PassageSketcher::Sketch(std::string_view text, const TokenizedText& tokens,
                              std::span<const uint64_t> word_hashes, DocPassages& out) {
   SegmentInto(text, options_.segment, spans_);
@@ -100,18 +112,14 @@ void PassageSketcher::Sketch(std::string_view text, const TokenizedText& tokens,
   const auto k = static_cast<size_t>(options_.shingle_words);
   uint32_t line = 1;
   size_t counted = 0;
-  size_t token = 0;
-  for (size_t i = 0; i < spans_.size(); ++i) {
+  ForEachPassage(tokens, [&](size_t i, const Passage& span, size_t first, size_t words) {
     PassageSketch& p = out.passages[i];
-    p.span = spans_[i];
+    p.span = span;
     line += static_cast<uint32_t>(std::count(text.data() + counted, text.data() + p.span.start, '\n'));
     counted = p.span.start;
     p.line = line;
-    while (token < tokens.tokens.size() && tokens.tokens[token].begin < p.span.start) ++token;
-    const size_t first = token;
-    while (token < tokens.tokens.size() && tokens.tokens[token].begin < p.span.end) ++token;
-    p.words = static_cast<uint32_t>(token - first);
-    if (p.words == 0) continue;
+    p.words = static_cast<uint32_t>(words);
+    if (p.words == 0) return;
     norm_[i] = TokenRange(tokens, first, p.words);
     p.fingerprint = Hash64(NormalizedRange(tokens, norm_[i]), options_.seed);
     if (p.span.block_first && p.span.block_last && p.words >= options_.opening_words &&
@@ -127,8 +135,22 @@ void PassageSketcher::Sketch(std::string_view text, const TokenizedText& tokens,
       p.shingle_begin = static_cast<uint32_t>(begin);
       p.shingle_end = static_cast<uint32_t>(out.shingles.size());
     }
-  }
+  });
   MarkRepeats(tokens, out);
+}
+
+void PassageSketcher::Sets(std::string_view text, const TokenizedText& tokens, std::span<const uint64_t> word_hashes,
+                           std::span<const uint32_t> wanted, std::vector<std::vector<uint32_t>>& out) {
+  SegmentInto(text, options_.segment, spans_);
+  out.assign(wanted.size(), {});
+  size_t next = 0;
+  ForEachPassage(tokens, [&](size_t i, const Passage&, size_t first, size_t words) {
+    if (next == wanted.size() || wanted[next] != i) return;
+    std::vector<uint32_t>& set = out[next++];
+    if (words < options_.near_min_words) return;
+    AppendWordShingles(word_hashes.subspan(first, words), static_cast<size_t>(options_.shingle_words), set);
+    MakeSet(set);
+  });
 }
 
 void PassageSketcher::MarkRepeats(const TokenizedText& tokens, DocPassages& out) {

@@ -83,7 +83,15 @@ class PassageSketcher {
   void Sketch(std::string_view text, const TokenizedText& tokens, std::span<const uint64_t> word_hashes,
               DocPassages& out);
 
+  // Only the sorted, duplicate-free shingle sets of passages `wanted` (ascending indices; those
+  // without shingles get an empty set), for verification: no fingerprints, no repeats.
+  void Sets(std::string_view text, const TokenizedText& tokens, std::span<const uint64_t> word_hashes,
+            std::span<const uint32_t> wanted, std::vector<std::vector<uint32_t>>& out);
+
  private:
+  // Calls visit(i, span, first token, token count) for every passage in spans_, in order.
+  template <typename Visit>
+  void ForEachPassage(const TokenizedText& tokens, Visit visit);
   void MarkRepeats(const TokenizedText& tokens, DocPassages& out);
   int32_t FindKept(uint32_t i, const TokenizedText& tokens, const DocPassages& doc, double& similarity);
   void AddKept(uint32_t i, const DocPassages& doc);

@@ -50,7 +50,7 @@ void AddClusters(const CorpusSketch& s, const DocumentDecisions& d, Report& r) {
 }
 
 absl::StatusOr<Report> Run(const DocumentSource& source, const Config& config, const ProgressFn& progress,
-                           StageSeconds& t) {
+                           RunProfile& t) {
   Stopwatch watch;
   const SpillOptions spill{config.temp_dir};
   const Analyzer analyzer(config);
@@ -72,7 +72,13 @@ absl::StatusOr<Report> Run(const DocumentSource& source, const Config& config, c
   std::vector<bool> removed(sketch.size());
   for (uint32_t doc = 0; doc < sketch.size(); ++doc) removed[doc] = decisions.clusters.removed(doc);
   t.cluster = watch.Lap();
-  NEARDUP_RETURN_IF_ERROR(ApplyPassageRules(source, sketch, removed, boilerplate, across, analyzer, config, report));
+  t.document_pairs = decisions.candidate_pairs;
+  t.document_matches = decisions.verified_pairs;
+  t.documents_reread = decisions.documents_reread;
+  NEARDUP_RETURN_IF_ERROR(
+      ApplyPassageRules(source, sketch, removed, boilerplate, across, analyzer, config, report, t.documents_reread));
+  t.passage_pairs = across.candidate_pairs();
+  t.passage_matches = across.verified_pairs();
   report.ids = std::move(sketch.ids);
   report.sizes = std::move(sketch.sizes);
   report.locations = std::move(sketch.locations);
@@ -86,10 +92,10 @@ absl::StatusOr<Report> Run(const DocumentSource& source, const Config& config, c
 }  // namespace
 
 absl::StatusOr<Report> Deduplicate(const DocumentSource& source, const Config& config,
-                                   const ProgressFn& progress, StageSeconds* seconds) {
+                                   const ProgressFn& progress, RunProfile* profile) {
   NEARDUP_RETURN_IF_ERROR(Validate(config));
-  StageSeconds local;
-  StageSeconds& t = seconds != nullptr ? *seconds : local;
+  RunProfile local;
+  RunProfile& t = profile != nullptr ? *profile : local;
   // Every parallel part of the engine runs as tasks of this arena, so --threads bounds them all.
   tbb::task_arena arena(ResolveThreads(config.threads));
   absl::StatusOr<Report> report;

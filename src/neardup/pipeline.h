@@ -16,16 +16,23 @@
 
 namespace neardup {
 
-struct StageSeconds {
-  double sign = 0, verify = 0, cluster = 0, passages = 0;
+// Where a run spent its time and how much work each stage found, for --verbose. Timings vary
+// from run to run and are never part of the report.
+struct RunProfile {
+  double sign = 0, verify = 0, cluster = 0, passages = 0;  // seconds
+  uint64_t document_pairs = 0;       // LSH candidate pairs of documents
+  uint64_t document_matches = 0;     // ... that verified
+  uint64_t passage_pairs = 0;        // candidate pairs of passages across documents
+  uint64_t passage_matches = 0;      // ... that verified
+  uint64_t documents_reread = 0;     // documents read a second time for verification
 };
 
 // Runs every stage on `source` on config.threads threads. Errors: an invalid config, the first
 // read error of the source, a temporary file that cannot be written. The result depends only on
 // the documents, the config and the seed, never on config.threads. `progress` (may be empty) is
-// called from the calling thread only; `seconds` may be null.
+// called from the calling thread only; `profile` may be null.
 absl::StatusOr<Report> Deduplicate(const DocumentSource& source, const Config& config,
-                                   const ProgressFn& progress, StageSeconds* seconds = nullptr);
+                                   const ProgressFn& progress, RunProfile* profile = nullptr);
 
 // The edits that turn the corpus into its cleaned form: drop removed documents, cut removed
 // passages from kept ones. One entry per document.

@@ -1,6 +1,7 @@
 #include "neardup/sketch.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "neardup/status_macros.h"
 
@@ -66,24 +67,38 @@ uint32_t CorpusSketch::DocOfPassage(uint64_t gid) const {
   return static_cast<uint32_t>(it - first_gid.begin() - 1);
 }
 
-absl::Status CorpusSketch::AppendPassages(const DocPassages& p, const std::vector<RepeatedRun>& runs) {
-  std::vector<PassageRecord> records(p.passages.size());
-  std::vector<RepeatRecord> repeats;
+void EncodePassages(const DocPassages& p, const std::vector<RepeatedRun>& runs, std::string& out) {
+  size_t repeats = 0;
+  for (const PassageSketch& s : p.passages) repeats += s.within_copy >= 0;
+  const BlockHeader header{static_cast<uint32_t>(p.passages.size()), static_cast<uint32_t>(repeats),
+                           static_cast<uint32_t>(runs.size()), 0};
+  out.resize(sizeof(header) + p.passages.size() * sizeof(PassageRecord) + repeats * sizeof(RepeatRecord) +
+             runs.size() * sizeof(RepeatedRun));
+  char* at = out.data();
+  const auto put = [&at](const void* bytes, size_t n) {
+    if (n > 0) std::memcpy(at, bytes, n);
+    at += n;
+  };
+  put(&header, sizeof(header));
+  for (const PassageSketch& s : p.passages) {
+    const PassageRecord r{s.span.start, s.span.end, s.span.removal_end, s.span.block_end, s.line, s.words,
+                          s.fingerprint, s.opening, s.span.block_first, s.span.block_last, {}};
+    put(&r, sizeof(r));
+  }
   for (size_t i = 0; i < p.passages.size(); ++i) {
     const PassageSketch& s = p.passages[i];
-    records[i] = {s.span.start, s.span.end, s.span.removal_end, s.span.block_end, s.line, s.words,
-                  s.fingerprint, s.opening, s.span.block_first, s.span.block_last, {}};
-    if (s.within_copy >= 0) repeats.push_back({static_cast<uint32_t>(i), s.within_copy, s.within_similarity});
+    if (s.within_copy < 0) continue;
+    const RepeatRecord r{static_cast<uint32_t>(i), s.within_copy, s.within_similarity};
+    put(&r, sizeof(r));
   }
-  const BlockHeader header{static_cast<uint32_t>(records.size()), static_cast<uint32_t>(repeats.size()),
-                           static_cast<uint32_t>(runs.size()), 0};
+  put(runs.data(), runs.size() * sizeof(RepeatedRun));
+}
+
+absl::Status CorpusSketch::AppendPassages(std::string_view encoded, size_t count) {
   passages_at.push_back(passages->size());
   first_gid.push_back(passage_count);
-  passage_count += records.size();
-  NEARDUP_RETURN_IF_ERROR(passages->Append(&header, sizeof(header)));
-  NEARDUP_RETURN_IF_ERROR(passages->Append(records.data(), records.size() * sizeof(PassageRecord)));
-  NEARDUP_RETURN_IF_ERROR(passages->Append(repeats.data(), repeats.size() * sizeof(RepeatRecord)));
-  return passages->Append(runs.data(), runs.size() * sizeof(RepeatedRun));
+  passage_count += count;
+  return passages->Append(encoded.data(), encoded.size());
 }
 
 absl::Status CorpusSketch::ReadPassages(uint32_t doc, PassageBlock& out, SpillFile::Cursor* cursor) const {

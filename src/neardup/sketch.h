@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -46,11 +47,16 @@ struct CorpusSketch {
   // The document holding passage `gid`.
   uint32_t DocOfPassage(uint64_t gid) const;
 
-  // Spills a document's passages: about 40 bytes each, plus its repeats and runs.
-  absl::Status AppendPassages(const DocPassages& passages, const std::vector<RepeatedRun>& runs);
+  // Spills a document's passages (encoded by EncodePassages()): about 50 bytes each, plus its
+  // repeats and runs.
+  absl::Status AppendPassages(std::string_view encoded, size_t count);
   // Document `doc`'s passages; through `cursor` (on `passages`) when reading in corpus order.
   absl::Status ReadPassages(uint32_t doc, PassageBlock& out, SpillFile::Cursor* cursor = nullptr) const;
 };
+
+// The spill form of a document's passages, into `out` (replaced). Thread-safe: the first pass
+// encodes on its analysis threads and only appends in order.
+void EncodePassages(const DocPassages& passages, const std::vector<RepeatedRun>& runs, std::string& out);
 
 }  // namespace neardup
 

@@ -184,33 +184,30 @@ class SourceLineReader : public LineReader {
       : source_(std::move(source)), display_(std::move(display)) {}
 
   absl::StatusOr<bool> Next(std::string& line, bool& terminated) override {
+    std::string_view view;
+    NEARDUP_ASSIGN_OR_RETURN(const bool more, NextView(view, terminated));
+    if (more) line.assign(view);
+    return more;
+  }
+
+  absl::StatusOr<bool> NextView(std::string_view& line, bool& terminated) override {
     size_t scanned = pos_;  // bytes before this offset hold no '\n'
     while (true) {
-      const size_t newline = buffer_.find('\n', scanned);
-      if (newline != std::string::npos) {
-        line.assign(buffer_, pos_, newline - pos_);
-        pos_ = newline + 1;
+      const void* newline = size_ > scanned ? std::memchr(data_.get() + scanned, '\n', size_ - scanned) : nullptr;
+      if (newline != nullptr) {
+        const size_t at = static_cast<size_t>(static_cast<const char*>(newline) - data_.get());
+        line = std::string_view(data_.get() + pos_, at - pos_);
+        pos_ = at + 1;
         terminated = true;
         ++line_number_;
         return true;
       }
       if (eof_) break;
-      // Drop consumed bytes once per refill, so a long line grows the buffer only by itself.
-      buffer_.erase(0, pos_);
-      pos_ = 0;
-      scanned = buffer_.size();
-      buffer_.resize(scanned + kChunk);
-      const absl::StatusOr<size_t> n = source_->Read(buffer_.data() + scanned, kChunk);
-      if (!n.ok()) {
-        buffer_.resize(scanned);
-        return Annotate(n.status(), absl::StrFormat("%s:%d", display_, line_number_ + 1));
-      }
-      buffer_.resize(scanned + *n);
-      eof_ = *n == 0;
+      NEARDUP_RETURN_IF_ERROR(Refill(scanned));
     }
-    if (pos_ == buffer_.size()) return false;
-    line.assign(buffer_, pos_, std::string::npos);
-    pos_ = buffer_.size();
+    if (pos_ == size_) return false;
+    line = std::string_view(data_.get() + pos_, size_ - pos_);
+    pos_ = size_;
     terminated = false;
     ++line_number_;
     return true;
@@ -219,9 +216,35 @@ class SourceLineReader : public LineReader {
   uint64_t line_number() const override { return line_number_; }
 
  private:
+  // Drops consumed bytes and reads more, so a long line grows the buffer only by itself. The
+  // buffer is raw memory: reading into it never zero-fills first. `scanned` moves with the data.
+  absl::Status Refill(size_t& scanned) {
+    std::memmove(data_.get(), data_.get() + pos_, size_ - pos_);
+    size_ -= pos_;
+    scanned -= pos_;
+    pos_ = 0;
+    if (capacity_ - size_ < kReadChunk) {
+      const size_t grown = std::max(2 * capacity_, size_ + kReadChunk);
+      auto bigger = std::make_unique_for_overwrite<char[]>(grown);
+      std::memcpy(bigger.get(), data_.get(), size_);
+      data_ = std::move(bigger);
+      capacity_ = grown;
+    }
+    const absl::StatusOr<size_t> n = source_->Read(data_.get() + size_, capacity_ - size_);
+    if (!n.ok()) return Annotate(n.status(), absl::StrFormat("%s:%d", display_, line_number_ + 1));
+    size_ += *n;
+    eof_ = *n == 0;
+    return absl::OkStatus();
+  }
+
+  // Reads a megabyte at a time: fewer system calls, each of which is costly on a virtual machine.
+  static constexpr size_t kReadChunk = size_t{1} << 20;
+
   std::unique_ptr<Source> source_;
   std::string display_;
-  std::string buffer_;
+  std::unique_ptr<char[]> data_;
+  size_t capacity_ = 0;
+  size_t size_ = 0;
   size_t pos_ = 0;
   bool eof_ = false;
   uint64_t line_number_ = 0;

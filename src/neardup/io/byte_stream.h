@@ -34,6 +34,9 @@ class LineReader {
   // Errors (corrupt gzip/zstd, read failure) name the file and line number.
   virtual absl::StatusOr<bool> Next(std::string& line, bool& terminated) = 0;
 
+  // The same without a copy: `line` views the reader's buffer until the next call.
+  virtual absl::StatusOr<bool> NextView(std::string_view& line, bool& terminated) = 0;
+
   // 1-based number of the line last returned.
   virtual uint64_t line_number() const = 0;
 };

@@ -100,10 +100,10 @@ class LineBatch {
 
   LineBatch(const InputFile& file, size_t index, Parsers& parsers) : file_(file), index_(index), parsers_(parsers) {}
 
-  // Takes `line` (swapping its buffer); true when the batch is full.
-  bool Add(std::string& line, uint64_t number) {
+  // Copies `line`; true when the batch is full.
+  bool Add(std::string_view line, uint64_t number) {
     if (size_ == lines_.size()) lines_.emplace_back();
-    lines_[size_].swap(line);
+    lines_[size_].assign(line);
     numbers_.resize(size_ + 1);
     numbers_[size_] = number;
     bytes_ += lines_[size_].size();
@@ -144,11 +144,11 @@ absl::Status VisitJsonlFile(const InputFile& file, size_t index, Parsers& parser
   NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<LineReader> reader,
                            LineReader::Open(file.path, file.display, file.compression));
   LineBatch batch(file, index, parsers);
-  std::string line;
+  std::string_view line;
   bool terminated = false;
   size_t next = 0;
   while (all || next < lines.size()) {
-    NEARDUP_ASSIGN_OR_RETURN(const bool more, reader->Next(line, terminated));
+    NEARDUP_ASSIGN_OR_RETURN(const bool more, reader->NextView(line, terminated));
     if (!more) break;
     const uint64_t number = reader->line_number();
     if (!all) {
