@@ -28,9 +28,11 @@ class Passages {
     sets_[gid] = set;
     std::vector<uint32_t> signature;
     std::vector<uint64_t> keys;
-    keys_.Append(set, signature, keys);
+    std::vector<uint8_t> sketch;
+    keys_.Append(set, signature, keys, sketch);
     REQUIRE(keys.size() == 12);
-    REQUIRE(matcher_.Add(gid, p[passage].fingerprint, keys).ok());
+    REQUIRE(sketch.size() == 48);
+    REQUIRE(matcher_.Add(gid, p[passage].fingerprint, keys, sketch).ok());
   }
 
   // Passages added are eligible unless listed in `excluded`.

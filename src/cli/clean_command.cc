@@ -62,7 +62,10 @@ int RunClean(const CleanOptions& o) {
   }
   const auto start = std::chrono::steady_clock::now();
   absl::Status status = WriteCleaned(*inputs, jsonl, CleanEdits(*report), o.outdir);
-  if (status.ok()) status = WriteFileAtomically(o.outdir + "/report.json", ReportToJson(*report));
+  if (status.ok()) {
+    status = WriteFileAtomically(o.outdir + "/report.json",
+                                 [&report](const PieceWriter& write) { WriteReportJson(*report, write); });
+  }
   if (!status.ok()) {
     messages.Error(status);
     return kExitUsage;

@@ -12,11 +12,10 @@
 namespace neardup::cli {
 namespace {
 
-// The report in the requested format. HTML shows texts, which the report does not keep, so the
-// inputs are read a second time.
+// The report in the requested format, other than JSON (which is streamed). HTML shows texts,
+// which the report does not keep, so the inputs are read a second time.
 absl::StatusOr<std::string> Render(const ReportOptions& o, const Detection& d) {
   if (o.format == "md") return RenderReportMarkdown(d.report);
-  if (o.format != "html") return ReportToJson(d.report);
   HtmlOptions html;
   html.top_documents = o.top;
   const HtmlSelection selection = SelectHtmlDocuments(d.report, html);
@@ -54,26 +53,38 @@ int RunReport(const ReportOptions& o) {
     return kExitUsage;
   }
   const auto start = std::chrono::steady_clock::now();
-  const absl::StatusOr<std::string> text = Render(o, *detection);
-  if (!text.ok()) {
-    messages.Error(text.status());
-    return kExitUsage;
-  }
   const bool to_stdout = o.output.empty() || o.output == "-";
+  const bool json = o.format == "json";
+  absl::StatusOr<std::string> text;
+  if (!json) {
+    text = Render(o, *detection);
+    if (!text.ok()) {
+      messages.Error(text.status());
+      return kExitUsage;
+    }
+  }
+  // Reports of large corpora are streamed: never held whole, in memory or in a string.
+  const auto produce = [&](const PieceWriter& write) {
+    if (json) {
+      WriteReportJson(detection->report, write);
+    } else {
+      write(*text);
+    }
+  };
   if (!to_stdout) {
-    if (const absl::Status status = WriteFileAtomically(o.output, *text); !status.ok()) {
+    if (const absl::Status status = WriteFileAtomically(o.output, produce); !status.ok()) {
       messages.Error(status);
       return kExitUsage;
     }
   }
+  if (to_stdout) {
+    bool open = true;  // a closed pipe ends the run quietly
+    produce([&open](std::string_view piece) { open = open && WriteAll(stdout, piece); });
+  }
   const double write_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   messages.Verbose(FormatTimings(detection->seconds, write_seconds));
-  if (to_stdout) {
-    WriteAll(stdout, *text);  // a closed pipe ends the run quietly
-  } else if (!messages.quiet()) {
-    WriteAll(stdout, FormatSummary(detection->report));
-  }
+  if (!to_stdout && !messages.quiet()) WriteAll(stdout, FormatSummary(detection->report));
   return kExitOk;
 }
 

@@ -29,12 +29,12 @@ std::string FormatTimings(const RunProfile& t, double write_seconds) {
   return absl::StrFormat(
       "seconds: sign %.3f, candidates+verify %.3f, cluster %.3f, passages %.3f, write %.3f\n"
       "neardup: document pairs: %d candidates, %d verified; passage pairs across documents: %d "
-      "candidates, %d verified; documents read again: %d",
+      "candidates, %d with agreeing sketches, %d verified; documents read again: %d",
       t.sign, t.verify, t.cluster, t.passages, write_seconds, t.document_pairs, t.document_matches,
-      t.passage_pairs, t.passage_matches, t.documents_reread);
+      t.passage_pairs, t.passage_sketched, t.passage_matches, t.documents_reread);
 }
 
-bool WriteAll(std::FILE* out, const std::string& text) {
+bool WriteAll(std::FILE* out, std::string_view text) {
   if (std::fwrite(text.data(), 1, text.size(), out) != text.size()) return false;
   return std::fflush(out) == 0;
 }

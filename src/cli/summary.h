@@ -18,7 +18,7 @@ std::string FormatTimings(const RunProfile& seconds, double write_seconds);
 
 // Writes all of `text` to `out`. False on failure (a closed pipe included), which callers treat
 // as a quiet end rather than an error.
-bool WriteAll(std::FILE* out, const std::string& text);
+bool WriteAll(std::FILE* out, std::string_view text);
 
 }  // namespace neardup::cli
 

@@ -61,7 +61,8 @@ void Analyzer::Analyze(std::string_view text, Scratch& s, DocAnalysis& out) cons
 
   s.sketcher_.Sketch(text, s.tokens_, s.words_, out.passages);
   for (const PassageSketch& p : out.passages.passages) {
-    if (p.has_shingles()) passage_keys_.Append(out.passages.ShinglesOf(p), s.passage_signature_, out.passages.band_keys);
+    if (p.has_shingles()) passage_keys_.Append(out.passages.ShinglesOf(p), s.passage_signature_, out.passages.band_keys,
+                                               out.passages.sketches);
   }
   const auto& passages = out.passages.passages;
   s.removed_.assign(passages.size(), false);

@@ -4,6 +4,7 @@
 #include <tbb/spin_mutex.h>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <tuple>
 
@@ -29,9 +30,10 @@ PassageKeys::PassageKeys(uint64_t seed)
     : hasher_(kPermutations, seed ^ kPassageSeed), lsh_{kBands, kRows}, seed_(seed ^ kPassageSeed) {}
 
 void PassageKeys::Append(std::span<const uint32_t> set, std::vector<uint32_t>& signature,
-                         std::vector<uint64_t>& out) const {
+                         std::vector<uint64_t>& out, std::vector<uint8_t>& sketch) const {
   signature.resize(kPermutations);
   hasher_.SignInto(set, signature);
+  for (const uint32_t value : signature) sketch.push_back(static_cast<uint8_t>(value));
   // Four 32-bit rows to a 64-bit key by multiply-mix: these keys never leave the run, so they
   // need no hash fixed by a spec, only one that does not collide by structure.
   static_assert(kRows == 4);
@@ -45,9 +47,10 @@ void PassageKeys::Append(std::span<const uint32_t> set, std::vector<uint32_t>& s
 }
 
 CrossDocMatcher::CrossDocMatcher(double threshold, const SpillOptions& spill)
-    : threshold_(threshold), spill_(spill), exact_(kPartitions, spill), bands_(kPartitions, spill) {}
+    : threshold_(threshold), spill_(spill), exact_(kPartitions, spill), bands_(kPartitions, spill), sketches_(spill) {}
 
-absl::Status CrossDocMatcher::Add(uint64_t gid, uint64_t fingerprint, std::span<const uint64_t> keys) {
+absl::Status CrossDocMatcher::Add(uint64_t gid, uint64_t fingerprint, std::span<const uint64_t> keys,
+                                  std::span<const uint8_t> sketch) {
   if (gid > std::numeric_limits<uint32_t>::max()) {
     return absl::ResourceExhaustedError("more than 4 billion passages in one run; split the corpus");
   }
@@ -55,6 +58,26 @@ absl::Status CrossDocMatcher::Add(uint64_t gid, uint64_t fingerprint, std::span<
   const auto small = static_cast<uint32_t>(gid);
   NEARDUP_RETURN_IF_ERROR(exact_.Add({fingerprint, small, 0}, fingerprint));
   for (const uint64_t key : keys) NEARDUP_RETURN_IF_ERROR(bands_.Add({static_cast<uint32_t>(key), small}, key));
+  SketchRecord record{small, {}};
+  std::memcpy(record.sketch, sketch.data(), sizeof(record.sketch));
+  return sketches_.Append(&record, sizeof(record));
+}
+
+absl::Status CrossDocMatcher::LoadSketches(std::span<const uint64_t> gids, std::vector<SketchRecord>& out) {
+  NEARDUP_RETURN_IF_ERROR(sketches_.Seal());
+  out.clear();
+  SpillFile::Cursor cursor(sketches_);
+  const uint64_t records = sketches_.size() / sizeof(SketchRecord);
+  // Records are in gid order: a binary search per gid through the file would read as much.
+  SketchRecord record;
+  size_t next = 0;
+  for (uint64_t i = 0; i < records && next < gids.size(); ++i) {
+    NEARDUP_RETURN_IF_ERROR(cursor.Read(&record, sizeof(record)));
+    if (record.gid < gids[next]) continue;
+    if (record.gid == gids[next]) out.push_back(record);
+    ++next;
+  }
+  if (out.size() != gids.size()) return absl::InternalError("a candidate passage has no sketch");
   return absl::OkStatus();
 }
 
@@ -145,6 +168,32 @@ absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(c
     }
   }
   pairs_.reset();
+  std::sort(gids.begin(), gids.end());
+  gids.erase(std::unique(gids.begin(), gids.end()), gids.end());
+  // The sketch estimate first: only pairs that pass it are worth reading documents again for.
+  std::vector<SketchRecord> sketches;
+  NEARDUP_RETURN_IF_ERROR(LoadSketches(gids, sketches));
+  const auto sketch_of = [&](uint64_t gid) -> const uint8_t* {
+    return std::lower_bound(sketches.begin(), sketches.end(), gid,
+                            [](const SketchRecord& r, uint64_t g) { return r.gid < g; })->sketch;
+  };
+  gids.clear();
+  for (std::vector<PairRecord>& partition : pairs) {
+    size_t kept = 0;
+    for (const PairRecord& pair : partition) {
+      const uint8_t* a = sketch_of(pair.v);
+      const uint8_t* b = sketch_of(pair.u);
+      int agree = 0;
+      for (int i = 0; i < PassageKeys::kSketchBytes; ++i) agree += a[i] == b[i];
+      if (agree < PassageKeys::kSketchAgreement) continue;
+      partition[kept++] = pair;
+      gids.push_back(pair.v);
+      gids.push_back(pair.u);
+    }
+    partition.resize(kept);
+    sketched_pairs_ += kept;
+  }
+  std::vector<SketchRecord>().swap(sketches);
   std::sort(gids.begin(), gids.end());
   gids.erase(std::unique(gids.begin(), gids.end()), gids.end());
   SetStore sets(spill_);

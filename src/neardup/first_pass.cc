@@ -147,14 +147,18 @@ class Sketcher {
   absl::Status AddAcross(uint64_t first_gid, const Prepared& prepared) {
     const DocPassages& p = prepared.analysis.passages;
     const std::span<const uint64_t> keys(p.band_keys);
+    const std::span<const uint8_t> sketches(p.sketches);
+    constexpr size_t kSketch = PassageKeys::kSketchBytes;
     size_t ordinal = 0;  // among the long passages, which alone have keys
     size_t next = 0;
     for (uint32_t i = 0; i < p.passages.size() && next < prepared.across.size(); ++i) {
       if (!p.passages[i].has_shingles()) continue;
-      const std::span<const uint64_t> own = keys.subspan(keys_per_passage_ * ordinal++, keys_per_passage_);
+      const size_t at = ordinal++;
       if (prepared.across[next] != i) continue;
       ++next;
-      NEARDUP_RETURN_IF_ERROR(across_.Add(first_gid + i, p.passages[i].fingerprint, own));
+      NEARDUP_RETURN_IF_ERROR(across_.Add(first_gid + i, p.passages[i].fingerprint,
+                                          keys.subspan(keys_per_passage_ * at, keys_per_passage_),
+                                          sketches.subspan(kSketch * at, kSketch)));
     }
     return absl::OkStatus();
   }

@@ -14,6 +14,7 @@ void JsonWriter::NewLine() {
 }
 
 void JsonWriter::BeforeValue() {
+  MaybeFlush();
   if (after_key_) {
     after_key_ = false;
     return;
@@ -55,7 +56,7 @@ JsonWriter& JsonWriter::EndArray() {
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  out_ += QuoteJson(key);
+  AppendQuotedJson(key, out_);
   out_ += indent_ > 0 ? ": " : ":";
   after_key_ = true;
   return *this;
@@ -63,19 +64,23 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
 
 JsonWriter& JsonWriter::String(std::string_view value) {
   BeforeValue();
-  out_ += QuoteJson(value);
+  AppendQuotedJson(value, out_);
   return *this;
 }
 
 JsonWriter& JsonWriter::Uint(uint64_t value) {
   BeforeValue();
-  out_ += std::to_string(value);
+  char buffer[24];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out_.append(buffer, result.ptr);
   return *this;
 }
 
 JsonWriter& JsonWriter::Int(int64_t value) {
   BeforeValue();
-  out_ += std::to_string(value);
+  char buffer[24];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out_.append(buffer, result.ptr);
   return *this;
 }
 

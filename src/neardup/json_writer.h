@@ -4,6 +4,7 @@
 #define NEARDUP_JSON_WRITER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,8 +13,13 @@ namespace neardup {
 
 class JsonWriter {
  public:
-  // indent > 0 pretty-prints with that many spaces per level; 0 writes one line.
-  explicit JsonWriter(int indent = 2) : indent_(indent) {}
+  // Receives the document in pieces, in order.
+  using Sink = std::function<void(std::string_view)>;
+
+  // indent > 0 pretty-prints with that many spaces per level; 0 writes one line. With a sink,
+  // the text goes out in pieces of about a megabyte as it is written, so that a report of
+  // millions of findings is never held whole; Finish() then returns what is left.
+  explicit JsonWriter(int indent = 2, Sink sink = nullptr) : indent_(indent), sink_(std::move(sink)) {}
 
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
@@ -26,7 +32,8 @@ class JsonWriter {
   JsonWriter& Double(double value);  // NaN and infinities are written as null
   JsonWriter& Bool(bool value);
 
-  // The document so far; call after the outermost value is closed.
+  // The document so far (with a sink: the part not yet sent); call after the outermost value is
+  // closed.
   std::string Finish();
 
  private:
@@ -36,9 +43,17 @@ class JsonWriter {
     bool array;
     size_t count;
   };
+  void MaybeFlush() {
+    if (sink_ && out_.size() >= (size_t{1} << 20)) {
+      sink_(out_);
+      out_.clear();
+    }
+  }
+
   std::string out_;
   std::vector<Level> stack_;
   int indent_;
+  Sink sink_;
   bool after_key_ = false;
 };
 

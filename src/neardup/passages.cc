@@ -108,6 +108,7 @@ void PassageSketcher::Sketch(std::string_view text, const TokenizedText& tokens,
   out.passages.assign(spans_.size(), PassageSketch{});
   out.shingles.clear();
   out.band_keys.clear();
+  out.sketches.clear();
   norm_.assign(spans_.size(), {0, 0});
   const auto k = static_cast<size_t>(options_.shingle_words);
   uint32_t line = 1;

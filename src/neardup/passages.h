@@ -59,9 +59,11 @@ struct PassageSketch {
 struct DocPassages {
   std::vector<PassageSketch> passages;
   std::vector<uint32_t> shingles;
-  // LSH band keys of the long passages (those with shingles), the same number each, in order;
-  // filled by the Analyzer (crossdoc.h, PassageKeys), not by PassageSketcher.
+  // LSH band keys and signature sketches of the long passages (those with shingles), the same
+  // number each, in order; filled by the Analyzer (crossdoc.h, PassageKeys), not by
+  // PassageSketcher.
   std::vector<uint64_t> band_keys;
+  std::vector<uint8_t> sketches;
 
   std::span<const uint32_t> ShinglesOf(const PassageSketch& p) const {
     return std::span<const uint32_t>(shingles).subspan(p.shingle_begin, p.shingle_end - p.shingle_begin);

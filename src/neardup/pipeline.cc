@@ -78,6 +78,7 @@ absl::StatusOr<Report> Run(const DocumentSource& source, const Config& config, c
   NEARDUP_RETURN_IF_ERROR(
       ApplyPassageRules(source, sketch, removed, boilerplate, across, analyzer, config, report, t.documents_reread));
   t.passage_pairs = across.candidate_pairs();
+  t.passage_sketched = across.sketched_pairs();
   t.passage_matches = across.verified_pairs();
   report.ids = std::move(sketch.ids);
   report.sizes = std::move(sketch.sizes);

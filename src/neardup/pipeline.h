@@ -23,6 +23,7 @@ struct RunProfile {
   uint64_t document_pairs = 0;       // LSH candidate pairs of documents
   uint64_t document_matches = 0;     // ... that verified
   uint64_t passage_pairs = 0;        // candidate pairs of passages across documents
+  uint64_t passage_sketched = 0;     // ... whose sketches agreed
   uint64_t passage_matches = 0;      // ... that verified
   uint64_t documents_reread = 0;     // documents read a second time for verification
 };

@@ -148,7 +148,13 @@ const char* RuleName(PassageRule rule) {
 }
 
 std::string ReportToJson(const Report& report) {
-  JsonWriter w;
+  std::string out;
+  WriteReportJson(report, [&out](std::string_view piece) { out.append(piece); });
+  return out;
+}
+
+void WriteReportJson(const Report& report, const std::function<void(std::string_view)>& write) {
+  JsonWriter w(2, write);
   w.BeginObject();
   w.Key("neardup").BeginObject().Key("version").String(NEARDUP_VERSION).Key("schema").Int(kReportSchema);
   w.EndObject();
@@ -158,7 +164,7 @@ std::string ReportToJson(const Report& report) {
   WritePassages(report, w);
   WriteBoilerplate(report, w);
   w.EndObject();
-  return w.Finish();
+  write(w.Finish());
 }
 
 }  // namespace neardup

@@ -7,6 +7,7 @@
 #define NEARDUP_REPORT_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -117,6 +118,9 @@ struct Report {
 
 // The report as JSON (one object, two-space indented, trailing newline). Deterministic.
 std::string ReportToJson(const Report& report);
+// The same, handed to `write` in pieces of about a megabyte: a report of millions of findings is
+// never held whole.
+void WriteReportJson(const Report& report, const std::function<void(std::string_view)>& write);
 
 }  // namespace neardup
 

@@ -101,4 +101,15 @@ absl::Status WriteFileAtomically(const std::string& path, std::string_view bytes
   return file->Commit();
 }
 
+absl::Status WriteFileAtomically(const std::string& path, const std::function<void(const PieceWriter&)>& produce) {
+  NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> file,
+                           AtomicFile::Create(path, Compression::kNone));
+  absl::Status status;
+  produce([&](std::string_view piece) {
+    if (status.ok()) status = file->Write(piece);  // after a failure the rest is not written
+  });
+  NEARDUP_RETURN_IF_ERROR(status);
+  return file->Commit();
+}
+
 }  // namespace neardup

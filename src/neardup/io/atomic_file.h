@@ -3,6 +3,7 @@
 #ifndef NEARDUP_IO_ATOMIC_FILE_H_
 #define NEARDUP_IO_ATOMIC_FILE_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,6 +39,11 @@ class AtomicFile {
 
 // Writes `bytes` to `path` atomically (no compression).
 absl::Status WriteFileAtomically(const std::string& path, std::string_view bytes);
+
+// Writes to `path` atomically (no compression) what `produce` hands its writer, piece by piece,
+// so that large outputs need not be held whole.
+using PieceWriter = std::function<void(std::string_view)>;
+absl::Status WriteFileAtomically(const std::string& path, const std::function<void(const PieceWriter&)>& produce);
 
 }  // namespace neardup
 

@@ -170,10 +170,27 @@ std::string CutJsonString(std::string_view literal, const DecodedJsonString& dec
 
 std::string QuoteJson(std::string_view bytes) {
   std::string out;
-  out.reserve(bytes.size() + 2);
+  AppendQuotedJson(bytes, out);
+  return out;
+}
+
+void AppendQuotedJson(std::string_view bytes, std::string& out) {
+  out.reserve(out.size() + bytes.size() + 2);
   out += '"';
   size_t i = 0;
   while (i < bytes.size()) {
+    // Plain printable ASCII, the common case, goes through in one append.
+    size_t plain = i;
+    while (plain < bytes.size()) {
+      const auto b = static_cast<unsigned char>(bytes[plain]);
+      if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+      ++plain;
+    }
+    if (plain > i) {
+      out.append(bytes.substr(i, plain - i));
+      i = plain;
+      continue;
+    }
     const unsigned char c = static_cast<unsigned char>(bytes[i]);
     if (const char* escape = ShortEscape(c)) {
       out += escape;
@@ -195,7 +212,6 @@ std::string QuoteJson(std::string_view bytes) {
     }
   }
   out += '"';
-  return out;
 }
 
 }  // namespace neardup

@@ -31,6 +31,8 @@ std::string CutJsonString(std::string_view literal, const DecodedJsonString& dec
 // `bytes` as a JSON string literal (quotes included). Invalid UTF-8 becomes U+FFFD, so the
 // output is always valid JSON.
 std::string QuoteJson(std::string_view bytes);
+// The same, appended to `out`.
+void AppendQuotedJson(std::string_view bytes, std::string& out);
 
 }  // namespace neardup
 
