@@ -18,7 +18,7 @@ namespace {
 constexpr size_t kBatchDocuments = 256;
 constexpr size_t kBatchBytes = size_t{8} << 20;
 // Batches in flight: enough for the reader never to wait on analysis while a core is idle.
-constexpr size_t kInFlight = 3;
+constexpr size_t kInFlight = 8;
 
 // A document analyzed, with what the in-order append writes prepared on the analysis thread, so
 // that the append (the one step that cannot run in parallel) is little more than copies.

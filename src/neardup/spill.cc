@@ -36,7 +36,7 @@ absl::Status SpillFile::Append(const void* bytes, size_t n) {
       if (fd_ >= 0 || (chunks_.size() + 1) * options_.chunk_bytes > options_.memory_bytes) {
         if (absl::Status s = Flush(); !s.ok()) return s;
       }
-      if (fd_ < 0 || chunks_.empty()) chunks_.push_back(std::make_unique<char[]>(options_.chunk_bytes));
+      if (fd_ < 0 || chunks_.empty()) chunks_.push_back(std::make_unique_for_overwrite<char[]>(options_.chunk_bytes));
       used_ = 0;
     }
     const size_t take = std::min(n, options_.chunk_bytes - used_);
