@@ -134,12 +134,12 @@ absl::Status CrossDocMatcher::NearPairs(const DocOf& doc_of, const std::vector<b
       docs.clear();
       for (size_t i = lo; i < hi; ++i) docs.push_back(doc_of(records[i].gid));
       ForEachBucketPair(hi - lo, [&](size_t x, size_t y) {
-        if (docs[x] != docs[y]) pairs.push_back({records[lo + y].gid, records[lo + x].gid});
+        if (docs[x] != docs[y]) pairs.push_back({uint64_t{records[lo + y].gid} << 32 | records[lo + x].gid});
       });
     }
     const tbb::spin_mutex::scoped_lock lock(pairs_mutex);
     for (const PairRecord& pair : pairs) {
-      if (errors[p] = pairs_->Add(pair, RangeHash(pair.v, end_gid_)); !errors[p].ok()) return;
+      if (errors[p] = pairs_->Add(pair, RangeHash(pair.v(), end_gid_)); !errors[p].ok()) return;
     }
   });
   for (const absl::Status& error : errors) NEARDUP_RETURN_IF_ERROR(error);
@@ -149,23 +149,31 @@ absl::Status CrossDocMatcher::NearPairs(const DocOf& doc_of, const std::vector<b
 // The candidate pairs whose exact Jaccard reaches the threshold, by ascending (v, u).
 absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(const ReadSets& read_sets) {
   std::vector<std::vector<PairRecord>> pairs(kPartitions);
-  std::vector<uint64_t> gids;
-  for (size_t p = 0; p < kPartitions; ++p) {
-    NEARDUP_RETURN_IF_ERROR(pairs_->Load(p, pairs[p]));
-    std::sort(pairs[p].begin(), pairs[p].end(),
-              [](const PairRecord& a, const PairRecord& b) { return std::tie(a.v, a.u) < std::tie(b.v, b.u); });
+  std::vector<std::vector<uint64_t>> partition_gids(kPartitions);
+  std::vector<absl::Status> load_errors(kPartitions);
+  tbb::parallel_for(size_t{0}, kPartitions, [&](size_t p) {
+    std::vector<PairRecord>& partition = pairs[p];
+    if (load_errors[p] = pairs_->Load(p, partition); !load_errors[p].ok()) return;
+    std::vector<PairRecord> scratch;
+    RadixSort(partition, scratch, [](const PairRecord& r) { return r.vu; });
     // A pair appears once per band its two passages agree on; candidates agree on enough.
     size_t kept = 0;
-    for (size_t i = 0, j; i < pairs[p].size(); i = j) {
-      for (j = i + 1; j < pairs[p].size() && pairs[p][j].v == pairs[p][i].v && pairs[p][j].u == pairs[p][i].u;) ++j;
-      if (j - i >= PassageKeys::kBandsToAgree) pairs[p][kept++] = pairs[p][i];
+    for (size_t i = 0, j; i < partition.size(); i = j) {
+      for (j = i + 1; j < partition.size() && partition[j].vu == partition[i].vu;) ++j;
+      if (j - i >= PassageKeys::kBandsToAgree) partition[kept++] = partition[i];
     }
-    pairs[p].resize(kept);
-    candidate_pairs_ += kept;
-    for (const PairRecord& pair : pairs[p]) {
-      gids.push_back(pair.v);
-      gids.push_back(pair.u);
+    partition.resize(kept);
+    for (const PairRecord& pair : partition) {
+      partition_gids[p].push_back(pair.v());
+      partition_gids[p].push_back(pair.u());
     }
+  });
+  std::vector<uint64_t> gids;
+  for (size_t p = 0; p < kPartitions; ++p) {
+    NEARDUP_RETURN_IF_ERROR(load_errors[p]);
+    candidate_pairs_ += pairs[p].size();
+    gids.insert(gids.end(), partition_gids[p].begin(), partition_gids[p].end());
+    std::vector<uint64_t>().swap(partition_gids[p]);
   }
   pairs_.reset();
   std::sort(gids.begin(), gids.end());
@@ -181,14 +189,14 @@ absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(c
   for (std::vector<PairRecord>& partition : pairs) {
     size_t kept = 0;
     for (const PairRecord& pair : partition) {
-      const uint8_t* a = sketch_of(pair.v);
-      const uint8_t* b = sketch_of(pair.u);
+      const uint8_t* a = sketch_of(pair.v());
+      const uint8_t* b = sketch_of(pair.u());
       int agree = 0;
       for (int i = 0; i < PassageKeys::kSketchBytes; ++i) agree += a[i] == b[i];
       if (agree < PassageKeys::kSketchAgreement) continue;
       partition[kept++] = pair;
-      gids.push_back(pair.v);
-      gids.push_back(pair.u);
+      gids.push_back(pair.v());
+      gids.push_back(pair.u());
     }
     partition.resize(kept);
     sketched_pairs_ += kept;
@@ -205,13 +213,13 @@ absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(c
     std::vector<uint32_t> v_set, u_set;
     uint64_t loaded = UINT64_MAX;
     for (const PairRecord& pair : pairs[p]) {
-      if (pair.v != loaded) {
-        if (errors[p] = sets.Get(pair.v, v_set); !errors[p].ok()) return;
-        loaded = pair.v;
+      if (pair.v() != loaded) {
+        if (errors[p] = sets.Get(pair.v(), v_set); !errors[p].ok()) return;
+        loaded = pair.v();
       }
-      if (errors[p] = sets.Get(pair.u, u_set); !errors[p].ok()) return;
+      if (errors[p] = sets.Get(pair.u(), u_set); !errors[p].ok()) return;
       const double j = PassageSimilarity(v_set, u_set, threshold_);
-      if (j >= threshold_) found[p].push_back({pair.v, pair.u, j});
+      if (j >= threshold_) found[p].push_back({pair.v(), pair.u(), j});
     }
   });
   std::vector<Verified> verified;

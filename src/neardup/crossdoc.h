@@ -110,9 +110,11 @@ class CrossDocMatcher {
     uint32_t key;
     uint32_t gid;
   };
+  // A candidate pair in one word, later passage high, so that sorting the words sorts by (v, u).
   struct PairRecord {
-    uint64_t v;  // later
-    uint64_t u;  // earlier
+    uint64_t vu;
+    uint64_t v() const { return vu >> 32; }
+    uint64_t u() const { return vu & 0xFFFFFFFFu; }
   };
   struct Verified {
     uint64_t v, u;
