@@ -58,10 +58,12 @@ std::vector<int> Positions(int m, int offset) {
   return out;
 }
 
-Report Run(std::vector<std::string> texts, int threads = 1, uint64_t seed = 1) {
+Report Run(std::vector<std::string> texts, int threads = 1, uint64_t seed = 1,
+           size_t spill_memory_bytes = Config{}.spill_memory_bytes) {
   Config config;
   config.threads = threads;
   config.seed = seed;
+  config.spill_memory_bytes = spill_memory_bytes;
   auto report = Deduplicate(VectorSource(std::move(texts)), config, nullptr);
   REQUIRE(report.ok());
   return *std::move(report);
@@ -153,6 +155,35 @@ TEST_CASE("the report is the same bytes for any thread count, and for the same s
   CHECK(one == ReportToJson(Run(texts, 2)));
   CHECK(one == ReportToJson(Run(texts, 7)));
   CHECK(one == ReportToJson(Run(texts, 1, /*seed=*/1)));
+}
+
+TEST_CASE("the report is the same whether the run spills to disk or not") {
+  // Every kind of finding: duplicate and near-duplicate documents, repeats within and across
+  // documents, boilerplate. With 1 KB of memory per spill, every spill file and partition goes to
+  // disk many times over.
+  std::vector<std::string> texts;
+  uint64_t state = 9;
+  const auto base = BaseWords();
+  const std::string quote = "the minister said the talks would focus on security and trade this week";
+  for (int i = 0; i < 400; ++i) {
+    std::string text = "headline " + std::to_string(i) + " " + std::to_string(SplitMix64(state)) + "\n";
+    switch (SplitMix64(state) % 5) {
+      case 0: text += Join(Substitute(base, {static_cast<int>(10 + SplitMix64(state) % 180)})) + "\n"; break;
+      // In under 5% of the documents, so a repeat across documents and not boilerplate.
+      case 1: text += (i % 4 == 1 ? quote : "unquoted " + std::to_string(SplitMix64(state))) + "\n"; break;
+      case 2: text += "a paragraph said twice in this document " + std::to_string(i) + "\n"; text += text; break;
+      default: text += "words of its own " + std::to_string(SplitMix64(state)) + " and more\n";
+    }
+    text += "SHARE\n";
+    texts.push_back(text);
+  }
+  const Report in_memory = Run(texts, 1);
+  CHECK(in_memory.stats.duplicate_documents > 0);
+  CHECK(in_memory.stats.rules[static_cast<int>(PassageRule::kRepeatAcross)].passages > 0);
+  CHECK(in_memory.stats.rules[static_cast<int>(PassageRule::kBoilerplate)].passages > 0);
+  const std::string expected = ReportToJson(in_memory);
+  CHECK(expected == ReportToJson(Run(texts, 1, 1, /*spill_memory_bytes=*/1024)));
+  CHECK(expected == ReportToJson(Run(texts, 2, 1, /*spill_memory_bytes=*/1024)));
 }
 
 TEST_CASE("empty documents are processed: the second empty one is an exact duplicate") {

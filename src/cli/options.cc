@@ -1,6 +1,9 @@
 #include "cli/options.h"
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 
 #include "absl/strings/str_format.h"
 
@@ -26,6 +29,9 @@ void AddCommonOptions(CLI::App& command, CommonOptions& o) {
   command.add_option("--threads", o.threads, "Worker threads; 0 uses every core")
       ->capture_default_str();
   command.add_option("--seed", o.seed, "Seed for hashing and permutations")->capture_default_str();
+  command.add_option("--temp-dir", o.temp_dir,
+                     "Directory for the temporary files large corpora spill to (default: $TMPDIR, else "
+                     "/tmp); they are deleted as they are created");
   command.add_option("--id-field", o.id_field, "JSONL field holding the document id")
       ->capture_default_str();
   command.add_option("--text-field", o.text_field, "JSONL field holding the document text")
@@ -78,6 +84,13 @@ absl::StatusOr<Config> MakeConfig(const CommonOptions& o) {
   config.shingle = *shingle;
   config.passages.segment.mode = o.passages == "paragraph" ? PassageMode::kParagraph : PassageMode::kLine;
   config.threads = o.threads;
+  // Checked now: a corpus only spills once it is large, and an error then would waste the run.
+  if (!o.temp_dir.empty() &&
+      (!std::filesystem::is_directory(o.temp_dir) || ::access(o.temp_dir.c_str(), W_OK | X_OK) != 0)) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("--temp-dir %s: not a writable directory", o.temp_dir));
+  }
+  config.temp_dir = o.temp_dir;
   config.cross_doc = o.cross_doc == "remove" ? CrossDocMode::kRemove : CrossDocMode::kReport;
   config.boilerplate.min_docs = o.boilerplate_min_docs;
   config.boilerplate.min_share = o.boilerplate_min_share;

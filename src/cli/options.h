@@ -40,6 +40,7 @@ struct CommonOptions {
   double containment = 0.0;
   std::string keep = "first";
   size_t min_span_words = 8;
+  std::string temp_dir;  // empty: TMPDIR, else /tmp
   bool quiet = false;
   bool verbose = false;
   bool progress = false;  // also when stderr is not a terminal

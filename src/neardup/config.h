@@ -48,6 +48,7 @@ struct Config {
   size_t min_span_words = 8;     // glued text: repeated runs shorter than this are ignored
   size_t max_gap_tokens = 20;    // glued text: unique gaps this short between runs are absorbed
   std::string temp_dir;          // spill files; empty: the system's (TMPDIR, else /tmp)
+  size_t spill_memory_bytes = size_t{32} << 20;  // held in memory per spill before it goes to disk
 };
 
 // InvalidArgument naming the offending option, or OK.

@@ -52,7 +52,7 @@ void AddClusters(const CorpusSketch& s, const DocumentDecisions& d, Report& r) {
 absl::StatusOr<Report> Run(const DocumentSource& source, const Config& config, const ProgressFn& progress,
                            RunProfile& t) {
   Stopwatch watch;
-  const SpillOptions spill{config.temp_dir};
+  const SpillOptions spill{config.temp_dir, config.spill_memory_bytes};
   const Analyzer analyzer(config);
   CorpusSketch sketch;
   sketch.passages = std::make_unique<SpillFile>(spill);

@@ -103,6 +103,7 @@ TEST_CASE("bad option values are usage errors, exit 2") {
         {"report", SourcePath("corpus/seeds"), "--shingle", "word:0"},
         {"report", SourcePath("corpus/seeds"), "--passages", "sentence"},
         {"report", SourcePath("corpus/seeds"), "--num-perm", "abc"},
+        {"report", SourcePath("corpus/seeds"), "--temp-dir", "/nonexistent/neardup"},
         {"clean", SourcePath("corpus/seeds")},
         {"frobnicate"},
         {}}) {
@@ -119,7 +120,8 @@ TEST_CASE("--help on every subcommand lists every option with its default") {
     const RunResult r = RunNeardup({command, "--help"});
     CHECK(r.exit_code == 0);
     for (const std::string option : {"--threshold", "--num-perm", "--shingle", "--passages", "--threads",
-                                     "--seed", "--id-field", "--text-field", "--quiet", "--verbose", "--output"}) {
+                                     "--seed", "--id-field", "--text-field", "--quiet", "--verbose", "--output",
+                                     "--temp-dir"}) {
       CAPTURE(option);
       CHECK(Contains(r.out, option));
     }
