@@ -219,14 +219,14 @@ class SourceLineReader : public LineReader {
   // Drops consumed bytes and reads more, so a long line grows the buffer only by itself. The
   // buffer is raw memory: reading into it never zero-fills first. `scanned` moves with the data.
   absl::Status Refill(size_t& scanned) {
-    std::memmove(data_.get(), data_.get() + pos_, size_ - pos_);
+    if (size_ > pos_) std::memmove(data_.get(), data_.get() + pos_, size_ - pos_);
     size_ -= pos_;
     scanned -= pos_;
     pos_ = 0;
     if (capacity_ - size_ < kReadChunk) {
       const size_t grown = std::max(2 * capacity_, size_ + kReadChunk);
       auto bigger = std::make_unique_for_overwrite<char[]>(grown);
-      std::memcpy(bigger.get(), data_.get(), size_);
+      if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
       data_ = std::move(bigger);
       capacity_ = grown;
     }
