@@ -13,6 +13,14 @@ uint64_t Hash64(std::string_view bytes, uint64_t seed) {
   return XXH3_64bits_withSeed(bytes.data(), bytes.size(), seed);
 }
 
+void Hash64Pieces(std::string_view text, const uint32_t* offsets, size_t stride, size_t count, uint64_t seed,
+                  uint64_t* out) {
+  for (size_t i = 0; i < count; ++i) {
+    const uint32_t begin = offsets[i * stride];
+    out[i] = XXH3_64bits_withSeed(text.data() + begin, offsets[i * stride + 1] - begin, seed);
+  }
+}
+
 uint64_t HashWords(std::span<const uint32_t> words, uint64_t seed) {
   // Band keys must not depend on the host's byte order, or indexes would not move between machines.
   static_assert(std::endian::native == std::endian::little, "big-endian hosts need a byte swap here");

@@ -7,6 +7,7 @@
 #ifndef NEARDUP_HASH_H_
 #define NEARDUP_HASH_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -15,6 +16,12 @@ namespace neardup {
 
 // XXH3-64 of `bytes` with `seed`. Pure; thread-safe.
 uint64_t Hash64(std::string_view bytes, uint64_t seed);
+
+// Hash64 of many pieces of one buffer, in one call so that XXH3 is inlined into the loop (most
+// pieces are words of a few bytes, where a call would cost as much as the hash): piece i is
+// text[offsets[i * stride], offsets[i * stride + 1]).
+void Hash64Pieces(std::string_view text, const uint32_t* offsets, size_t stride, size_t count, uint64_t seed,
+                  uint64_t* out);
 
 // XXH3-64 of the little-endian bytes of `words`, used for LSH band keys.
 uint64_t HashWords(std::span<const uint32_t> words, uint64_t seed);

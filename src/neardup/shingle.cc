@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstddef>
 
 #include "absl/strings/str_format.h"
 #include "neardup/hash.h"
@@ -83,12 +84,11 @@ uint32_t ShingleHash(std::span<const uint64_t> word_hashes) {
 }
 
 void HashTokens(const TokenizedText& text, uint64_t seed, std::vector<uint64_t>& out) {
+  static_assert(sizeof(Token) == 4 * sizeof(uint32_t) && offsetof(Token, norm_begin) == 0 &&
+                offsetof(Token, norm_end) == sizeof(uint32_t));
   out.resize(text.tokens.size());
-  const char* base = text.text.data();
-  for (size_t i = 0; i < text.tokens.size(); ++i) {
-    const Token& t = text.tokens[i];
-    out[i] = Hash64(std::string_view(base + t.norm_begin, t.norm_end - t.norm_begin), seed);
-  }
+  if (text.tokens.empty()) return;
+  Hash64Pieces(text.text, &text.tokens[0].norm_begin, 4, text.tokens.size(), seed, out.data());
 }
 
 namespace {

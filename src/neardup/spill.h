@@ -9,6 +9,7 @@
 #ifndef NEARDUP_SPILL_H_
 #define NEARDUP_SPILL_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -88,10 +89,13 @@ class Partitioned {
   // `partitions` must be a power of two; the top bits of a record's hash pick its partition.
   Partitioned(size_t partitions, SpillOptions options)
       : shift_(64 - Log2(partitions)), parts_(partitions), files_(partitions) {
-    budget_ = options.memory_bytes / sizeof(Record);
+    budget_ = std::max<size_t>(1, options.memory_bytes / sizeof(Record));
     options.memory_bytes = 0;  // partitions spill together; each file writes through...
     options.chunk_bytes = size_t{64} << 10;  // ... a small buffer, as there are many
     options_ = options;
+    // Room for a fair share and then some, reserved (not touched) up front: growing by doubling
+    // would copy every record once more and fault in fresh memory each time.
+    for (auto& part : parts_) part.reserve(budget_ / partitions + budget_ / partitions / 4 + 16);
   }
 
   size_t partitions() const { return parts_.size(); }
