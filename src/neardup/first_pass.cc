@@ -15,10 +15,10 @@ namespace neardup {
 namespace {
 
 // Bounds the texts held at once: a batch is analyzed while the next is read, then its texts go.
-constexpr size_t kBatchDocuments = 256;
+constexpr size_t kBatchDocuments = 128;
 constexpr size_t kBatchBytes = size_t{8} << 20;
 // Batches in flight: enough for the reader never to wait on analysis while a core is idle.
-constexpr size_t kInFlight = 8;
+constexpr size_t kInFlight = 4;
 
 // A document analyzed, with what the in-order append writes prepared on the analysis thread, so
 // that the append (the one step that cannot run in parallel) is little more than copies.

@@ -12,7 +12,6 @@
 namespace neardup {
 namespace {
 
-constexpr uint32_t kNone = UINT32_MAX;
 constexpr uint64_t kOpeningSeed = 0x6f70656e696e67ULL;  // "opening"
 
 std::string_view NormalizedRange(const TokenizedText& tokens, std::pair<uint32_t, uint32_t> range) {
@@ -154,10 +153,42 @@ void PassageSketcher::Sets(std::string_view text, const TokenizedText& tokens, s
   });
 }
 
+template <typename Key>
+void PassageSketcher::KeyIndex<Key>::Clear() {
+  std::fill(std::begin(filter_), std::end(filter_), 0);
+  list_.clear();
+  map_.clear();
+}
+
+template <typename Key>
+void PassageSketcher::KeyIndex<Key>::Add(Key key, uint32_t passage) {
+  filter_[Bit(key) / 64] |= uint64_t{1} << (Bit(key) % 64);
+  if (!map_.empty()) {
+    map_[key].push_back(passage);
+    return;
+  }
+  list_.emplace_back(key, passage);
+  if (list_.size() > kListLimit) {
+    for (const auto& [k, p] : list_) map_[k].push_back(p);
+    list_.clear();
+  }
+}
+
+template <typename Key>
+void PassageSketcher::KeyIndex<Key>::Find(Key key, std::vector<uint32_t>& out) const {
+  if ((filter_[Bit(key) / 64] >> (Bit(key) % 64) & 1) == 0) return;
+  if (!map_.empty()) {
+    if (const auto it = map_.find(key); it != map_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    return;
+  }
+  for (const auto& [k, p] : list_) {
+    if (k == key) out.push_back(p);
+  }
+}
+
 void PassageSketcher::MarkRepeats(const TokenizedText& tokens, DocPassages& out) {
-  exact_.clear();
-  prefix_.clear();
-  postings_.clear();
+  exact_.Clear();
+  prefix_.Clear();
   for (uint32_t i = 0; i < out.passages.size(); ++i) {
     PassageSketch& p = out.passages[i];
     if (p.words == 0) continue;
@@ -171,19 +202,16 @@ int32_t PassageSketcher::FindKept(uint32_t i, const TokenizedText& tokens, const
                                   double& similarity) {
   similarity = 1.0;
   const PassageSketch& p = doc.passages[i];
-  if (auto it = exact_.find(p.fingerprint);
-      it != exact_.end() && NormalizedRange(tokens, norm_[it->second]) == NormalizedRange(tokens, norm_[i])) {
-    return static_cast<int32_t>(it->second);
+  candidates_.clear();
+  exact_.Find(p.fingerprint, candidates_);
+  for (const uint32_t c : candidates_) {  // in order added: the first kept copy
+    if (NormalizedRange(tokens, norm_[c]) == NormalizedRange(tokens, norm_[i])) return static_cast<int32_t>(c);
   }
   if (!p.has_shingles()) return -1;
   const std::span<const uint32_t> shingles = doc.ShinglesOf(p);
   const double t = options_.near_threshold;
   candidates_.clear();
-  for (size_t k = 0; k < p.prefix; ++k) {
-    const auto it = prefix_.find(shingles[k]);
-    if (it == prefix_.end()) continue;
-    for (uint32_t e = it->second; e != kNone; e = postings_[e].second) candidates_.push_back(postings_[e].first);
-  }
+  for (size_t k = 0; k < p.prefix; ++k) prefix_.Find(shingles[k], candidates_);
   if (candidates_.empty()) return -1;
   std::sort(candidates_.begin(), candidates_.end());
   candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
@@ -201,13 +229,9 @@ int32_t PassageSketcher::FindKept(uint32_t i, const TokenizedText& tokens, const
 
 void PassageSketcher::AddKept(uint32_t i, const DocPassages& doc) {
   const PassageSketch& p = doc.passages[i];
-  exact_.try_emplace(p.fingerprint, i);
+  exact_.Add(p.fingerprint, i);
   const std::span<const uint32_t> shingles = doc.ShinglesOf(p);
-  for (size_t k = 0; k < p.prefix; ++k) {
-    const auto [it, inserted] = prefix_.try_emplace(shingles[k], kNone);
-    postings_.emplace_back(i, it->second);
-    it->second = static_cast<uint32_t>(postings_.size() - 1);
-  }
+  for (size_t k = 0; k < p.prefix; ++k) prefix_.Add(shingles[k], i);
 }
 
 std::vector<uint32_t> DocPassages::SetOf(const PassageSketch& p) const {

@@ -101,9 +101,27 @@ class PassageSketcher {
   PassageOptions options_;
   std::vector<Passage> spans_;
   std::vector<std::pair<uint32_t, uint32_t>> norm_;  // normalized range of each passage
-  absl::flat_hash_map<uint64_t, uint32_t> exact_;    // fingerprint -> first kept passage
-  absl::flat_hash_map<uint32_t, uint32_t> prefix_;   // shingle -> newest posting
-  std::vector<std::pair<uint32_t, uint32_t>> postings_;  // (passage, next posting or UINT32_MAX)
+  // The kept passages so far, indexed for exact and near lookups. A document has a few dozen
+  // passages, most of which repeat nothing: keys go to plain lists behind a bit filter, and only
+  // a key that passes the filter is looked up in the list, so filling costs a push and a bit.
+  // Past kListLimit keys (a document of thousands of lines), hash maps take over.
+  template <typename Key>
+  class KeyIndex {
+   public:
+    void Clear();
+    void Add(Key key, uint32_t passage);
+    // Appends the passages added under `key` (in the order added) to `out`.
+    void Find(Key key, std::vector<uint32_t>& out) const;
+
+   private:
+    static constexpr size_t kListLimit = 256;
+    static size_t Bit(Key key) { return static_cast<size_t>(key ^ (key >> 23)) & 4095; }
+    uint64_t filter_[64] = {};
+    std::vector<std::pair<Key, uint32_t>> list_;
+    absl::flat_hash_map<Key, std::vector<uint32_t>> map_;  // once the list is too long
+  };
+  KeyIndex<uint64_t> exact_;  // fingerprint -> kept passages
+  KeyIndex<uint32_t> prefix_;  // prefix shingle -> kept passages
   std::vector<uint32_t> candidates_;
   std::vector<uint32_t> set_, other_;
 };

@@ -120,6 +120,23 @@ absl::StatusOr<DecodedJsonString> DecodeJsonString(std::string_view literal) {
   decoded.raw_at.reserve(literal.size());
   size_t i = 1;
   while (i < literal.size()) {
+    // Most of a literal is plain bytes that decode to themselves: copy each run in one go.
+    size_t run = i;
+    while (run < literal.size()) {
+      const auto b = static_cast<unsigned char>(literal[run]);
+      if (b == '"' || b == '\\' || b < 0x20) break;
+      ++run;
+    }
+    if (run > i) {
+      const size_t at = decoded.text.size();
+      decoded.text.append(literal.substr(i, run - i));
+      decoded.raw_at.resize(decoded.text.size());
+      for (size_t k = at; k < decoded.text.size(); ++k) {
+        decoded.raw_at[k] = static_cast<uint32_t>(i + (k - at));
+      }
+      i = run;
+      if (i == literal.size()) break;
+    }
     const char c = literal[i];
     if (c == '"') {
       decoded.raw_at.push_back(static_cast<uint32_t>(i));
@@ -129,17 +146,11 @@ absl::StatusOr<DecodedJsonString> DecodeJsonString(std::string_view literal) {
       return absl::InvalidArgumentError(
           absl::StrFormat("unescaped control character at byte %d", i));
     }
-    size_t length = 1;
-    if (c == '\\') {
-      const absl::StatusOr<size_t> escape = DecodeEscape(literal, i, decoded.text);
-      if (!escape.ok()) return escape.status();
-      length = *escape;
-    } else {
-      decoded.text += c;
-    }
+    const absl::StatusOr<size_t> escape = DecodeEscape(literal, i, decoded.text);
+    if (!escape.ok()) return escape.status();
     // Every byte an escape produced maps back to the escape's first byte.
     decoded.raw_at.resize(decoded.text.size(), static_cast<uint32_t>(i));
-    i += length;
+    i += *escape;
   }
   return absl::InvalidArgumentError("unterminated string");
 }
