@@ -194,11 +194,11 @@ print_rows() {
       printf "%-9d %9.1f %7d %9.2f %8.1f %9.0f %9.1f %9.1f %9.0f %8s %9s %7s %7s %7s\n",
         docs, bytes / 1e6, t, s, mbs, docs / s, us, rss / 1e6, rss / docs, speedup,
         fixed($6), fixed($7), fixed($8), fixed($9)
-      printf "%s\n  {\"docs\": %d, \"input_bytes\": %d, \"threads\": %d, ", (NR > 1 ? "," : ""),
+      printf "%s\n  {\"docs\": %d, \"input_bytes\": %.0f, \"threads\": %d, ", (NR > 1 ? "," : ""),
         docs, bytes, t >json
       printf "\"seconds\": %s, \"mb_per_s\": %.2f, \"docs_per_s\": %.1f, \"us_per_doc\": %.2f, ",
         s, mbs, docs / s, us >json
-      printf "\"peak_rss_bytes\": %d, \"peak_rss_bytes_per_doc\": %.1f, \"speedup\": %s, ",
+      printf "\"peak_rss_bytes\": %.0f, \"peak_rss_bytes_per_doc\": %.1f, \"speedup\": %s, ",
         rss, rss / docs, num(speedup) >json
       printf "\"precision\": %s, \"recall\": %s, \"recall_exact\": %s, \"recall_near\": %s}",
         num($6), num($7), num($8), num($9) >json
