@@ -69,7 +69,12 @@ void Analyzer::Analyze(std::string_view text, Scratch& s, DocAnalysis& out) cons
   for (size_t i = 0; i < passages.size(); ++i) s.removed_[i] = passages[i].within_copy >= 0;
   const RunOptions runs{config_.passages.segment.long_line_bytes, config_.min_span_words,
                         config_.max_gap_tokens, 5, config_.seed};
-  out.runs = FindRepeatedRuns(text, s.tokens_, s.words_, passages, s.removed_, runs);
+  // At the default word:5 the document's shingles are the runs' k-grams.
+  const bool same_grams = config_.shingle.kind == ShingleKind::kWord && config_.shingle.k == runs.k &&
+                          config_.min_span_words >= static_cast<size_t>(runs.k);
+  out.runs = FindRepeatedRuns(text, s.tokens_, s.words_,
+                              same_grams ? std::span<const uint32_t>(out.shingles) : std::span<const uint32_t>(),
+                              passages, s.removed_, runs);
 }
 
 DocAnalysis Analyzer::Analyze(std::string_view text) const {

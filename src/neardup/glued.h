@@ -1,7 +1,8 @@
 // Repeats inside glued text: lines a scraper joined into one very long line, where a body pasted
 // twice need not start at a sentence boundary and so escapes the passage rules.
 //
-// Within lines longer than the long-line limit, a word k-gram that already occurred earlier in
+// Within lines longer than the long-line limit, and shorter lines that repeat a third of their
+// own k-grams (a short body pasted twice), a word k-gram that already occurred earlier in
 // the document is "repeated"; consecutive repeated k-grams form a run. Runs separated by a short
 // unique gap are merged (a changed word inside a pasted copy does not break it), and a merged run
 // covering at least `min_span_words` words is a repeated span. Spans start and end on word
@@ -39,9 +40,10 @@ struct RepeatedRun {
 
 // Repeated runs of `text`, in text order, ignoring words inside passages marked in `removed`
 // (already gone by the passage rules). `tokens` and `word_hashes` are the text's (Tokenize(),
-// HashTokens()). Thread-safe.
+// HashTokens()); `grams` may hold its word k-gram shingles in text order (AppendWordShingles()
+// with the runs' k), which saves computing them again, or be empty. Thread-safe.
 std::vector<RepeatedRun> FindRepeatedRuns(std::string_view text, const TokenizedText& tokens,
-                                          std::span<const uint64_t> word_hashes,
+                                          std::span<const uint64_t> word_hashes, std::span<const uint32_t> grams,
                                           std::span<const PassageSketch> passages,
                                           const std::vector<bool>& removed, const RunOptions& options);
 

@@ -151,6 +151,24 @@ TEST_CASE("a glued body pasted twice loses its second copy") {
   }
 }
 
+TEST_CASE("a caption pasted twice with nothing between, on a short line, loses its second copy") {
+  // A line of 234 bytes, far under the long-line limit, that repeats most of its own words.
+  const std::string title = "Blinken di Jakarta\n";
+  const std::string caption =
+      "Foto: Menteri Luar Negeri AS Antony Blinken berbicara kepada wartawan di Jakarta, Kamis (13/7/2023). "
+      "(ANTARA/Reuters)";
+  const std::string editor = "Editor: Redaksi\n";
+  REQUIRE(ReadFile(Fixture("glued-caption/article.txt")) == title + caption + caption + "\n" + editor);
+  TempDir dir;
+  Clean(Fixture("glued-caption"), dir / "out");
+  CHECK(ReadFile(dir / "out/article.txt") == title + caption + "\n" + editor);
+  const auto spans = Passages(dir / "out/report.json");
+  REQUIRE(spans.size() == 1);
+  CHECK(spans[0].rule == "repeat-within");
+  CHECK(spans[0].start == title.size() + caption.size());
+  CHECK(spans[0].end == title.size() + 2 * caption.size());
+}
+
 TEST_CASE("a templated 'Baca Juga: ...' line is reported as a pattern, removed on request") {
   const std::vector<std::string> docs{"t1.txt", "t2.txt", "t3.txt", "t4.txt", "t5.txt"};
   SUBCASE("default: reported; the identical 'Sumber' line is plain boilerplate and goes") {
