@@ -263,12 +263,4 @@ absl::StatusOr<SyntheticCorpus> GenerateCorpus(size_t num_docs, uint64_t seed,
   return generator.Generate(num_docs);
 }
 
-absl::Status VectorSource::ForEach(const DocumentVisitor& visit) const {
-  for (const Document& doc : documents_) {
-    Document copy = doc;
-    if (absl::Status status = visit(std::move(copy)); !status.ok()) return status;
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace neardup::bench

@@ -56,18 +56,6 @@ absl::StatusOr<std::vector<std::string>> LoadSeedSentences(const std::string& di
 absl::StatusOr<SyntheticCorpus> GenerateCorpus(size_t num_docs, uint64_t seed,
                                                const CorpusOptions& options = {});
 
-// A DocumentSource over documents held in memory. Each ForEach() hands out copies, as a reader
-// would hand out freshly read documents. Holds a reference: `documents` must outlive it.
-class VectorSource : public DocumentSource {
- public:
-  explicit VectorSource(const std::vector<Document>& documents) : documents_(documents) {}
-
-  absl::Status ForEach(const DocumentVisitor& visit) const override;
-
- private:
-  const std::vector<Document>& documents_;
-};
-
 }  // namespace neardup::bench
 
 #endif  // NEARDUP_BENCH_BENCH_CORPUS_H_

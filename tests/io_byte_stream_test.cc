@@ -1,38 +1,25 @@
 // Reading lines and whole files from plain, gzip and zstd files; writing them through sinks.
 #include <doctest/doctest.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "neardup/io/atomic_file.h"
 #include "neardup/io/byte_stream.h"
+#include "files.h"
 
 namespace neardup {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory per test, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string name = (fs::temp_directory_path() / "neardup-io-stream-XXXXXX").string();
-    REQUIRE(mkdtemp(name.data()) != nullptr);
-    path_ = name;
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using testing::ReadFile;
+using testing::TempDir;
+using testing::WriteFile;
 
 void WriteThroughSink(const std::string& path, Compression compression,
                       const std::vector<std::string>& pieces) {
@@ -44,17 +31,6 @@ void WriteThroughSink(const std::string& path, Compression compression,
     REQUIRE(sink->Finish().ok());
   }
   ::close(fd);
-}
-
-std::string ReadRaw(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-void WriteRaw(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
 }
 
 struct Line {
@@ -114,8 +90,8 @@ TEST_CASE("compressed sinks write the standard gzip and zstd containers") {
   TempDir dir;
   WriteThroughSink(dir / "a.gz", Compression::kGzip, {"hello\n"});
   WriteThroughSink(dir / "a.zst", Compression::kZstd, {"hello\n"});
-  CHECK(ReadRaw(dir / "a.gz").substr(0, 2) == "\x1f\x8b");
-  CHECK(ReadRaw(dir / "a.zst").substr(0, 4) == "\x28\xb5\x2f\xfd");
+  CHECK(ReadFile(dir / "a.gz").substr(0, 2) == "\x1f\x8b");
+  CHECK(ReadFile(dir / "a.zst").substr(0, 4) == "\x28\xb5\x2f\xfd");
 }
 
 TEST_CASE("a line of several megabytes comes back whole, followed by the next line") {
@@ -135,8 +111,8 @@ TEST_CASE("a line of several megabytes comes back whole, followed by the next li
 
 TEST_CASE("an empty file has no lines; a lone newline is one empty line") {
   TempDir dir;
-  WriteRaw(dir / "empty.txt", "");
-  WriteRaw(dir / "newline.txt", "\n");
+  WriteFile(dir / "empty.txt", "");
+  WriteFile(dir / "newline.txt", "\n");
   CHECK(ReadLines(dir / "empty.txt", Compression::kNone).empty());
   CHECK(ReadLines(dir / "newline.txt", Compression::kNone) == std::vector<Line>{{"", true}});
 }
@@ -158,7 +134,7 @@ TEST_CASE("concatenated gzip members read as one stream, as gzip -d does") {
 
 TEST_CASE("corrupt gzip data is an error naming the file and line") {
   TempDir dir;
-  WriteRaw(dir / "bad.gz", std::string("\x1f\x8b\x08\x00", 4) + "this is not deflate data at all");
+  WriteFile(dir / "bad.gz", std::string("\x1f\x8b\x08\x00", 4) + "this is not deflate data at all");
   auto reader = LineReader::Open(dir / "bad.gz", "in/bad.gz", Compression::kGzip);
   REQUIRE(reader.ok());
   std::string line;
@@ -171,8 +147,8 @@ TEST_CASE("corrupt gzip data is an error naming the file and line") {
 TEST_CASE("a truncated gzip file fails after the lines it does hold") {
   TempDir dir;
   WriteThroughSink(dir / "full.gz", Compression::kGzip, {"one\ntwo\nthree\n"});
-  const std::string full = ReadRaw(dir / "full.gz");
-  WriteRaw(dir / "cut.gz", full.substr(0, full.size() - 8));  // without its CRC and length trailer
+  const std::string full = ReadFile(dir / "full.gz");
+  WriteFile(dir / "cut.gz", full.substr(0, full.size() - 8));  // without its CRC and length trailer
   auto reader = LineReader::Open(dir / "cut.gz", "cut.gz", Compression::kGzip);
   REQUIRE(reader.ok());
   std::string line;
@@ -189,15 +165,15 @@ TEST_CASE("a truncated gzip file fails after the lines it does hold") {
 
 TEST_CASE("corrupt or truncated zstd data is an error naming the file") {
   TempDir dir;
-  WriteRaw(dir / "bad.zst", "plain text, not a zstd frame\n");
+  WriteFile(dir / "bad.zst", "plain text, not a zstd frame\n");
   const absl::StatusOr<std::string> bad =
       ReadWholeFile(dir / "bad.zst", "bad.zst", Compression::kZstd);
   REQUIRE_FALSE(bad.ok());
   CHECK(std::string(bad.status().message()).rfind("bad.zst: corrupt zstd data", 0) == 0);
 
   WriteThroughSink(dir / "full.zst", Compression::kZstd, {std::string(100000, 'q')});
-  const std::string full = ReadRaw(dir / "full.zst");
-  WriteRaw(dir / "cut.zst", full.substr(0, full.size() - 3));
+  const std::string full = ReadFile(dir / "full.zst");
+  WriteFile(dir / "cut.zst", full.substr(0, full.size() - 3));
   const absl::StatusOr<std::string> cut =
       ReadWholeFile(dir / "cut.zst", "cut.zst", Compression::kZstd);
   REQUIRE_FALSE(cut.ok());
@@ -232,10 +208,10 @@ TEST_CASE("an atomic file appears only on commit and leaves nothing behind other
     REQUIRE((*file)->Commit().ok());
     CHECK_FALSE((*file)->Commit().ok());
   }
-  CHECK(ReadRaw(path) == "done\n");
+  CHECK(ReadFile(path) == "done\n");
   CHECK(std::distance(fs::directory_iterator(dir / "sub/dir"), fs::directory_iterator()) == 1);
   REQUIRE(WriteFileAtomically(path, "replaced").ok());
-  CHECK(ReadRaw(path) == "replaced");
+  CHECK(ReadFile(path) == "replaced");
 }
 
 }  // namespace neardup

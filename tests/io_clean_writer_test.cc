@@ -1,11 +1,8 @@
 // Writing the cleaned corpus: cuts and drops land on the right documents, everything else is
 // copied byte for byte, and each file keeps its format and compression.
 #include <doctest/doctest.h>
-#include <stdlib.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,6 +11,7 @@
 #include "neardup/io/clean_writer.h"
 #include "neardup/io/corpus.h"
 #include "neardup/io/inputs.h"
+#include "files.h"
 
 namespace neardup {
 
@@ -30,20 +28,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory per test, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string name = (fs::temp_directory_path() / "neardup-io-clean-XXXXXX").string();
-    REQUIRE(mkdtemp(name.data()) != nullptr);
-    path_ = name;
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using testing::ReadFile;
+using testing::TempDir;
 
 void WriteFile(const std::string& path, const std::string& bytes,
                Compression compression = Compression::kNone) {
@@ -51,13 +37,6 @@ void WriteFile(const std::string& path, const std::string& bytes,
   REQUIRE(file.ok());
   REQUIRE((*file)->Write(bytes).ok());
   REQUIRE((*file)->Commit().ok());
-}
-
-std::string ReadRaw(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
 }
 
 InputSet MustResolve(const std::vector<std::string>& args) {
@@ -89,9 +68,9 @@ TEST_CASE("text files lose their cut ranges; dropped ones are not written") {
   const InputSet inputs = MustResolve({dir / "in"});
   const std::vector<DocumentEdit> edits = {Cuts({{9, 16}}), Drop(), Keep()};
   REQUIRE(WriteCleaned(inputs, {}, edits, dir / "out").ok());
-  CHECK(ReadRaw(dir / "out/a.txt") == "keep one\nkeep two\n");
+  CHECK(ReadFile(dir / "out/a.txt") == "keep one\nkeep two\n");
   CHECK_FALSE(fs::exists(dir / "out/b.txt"));
-  CHECK(ReadRaw(dir / "out/sub/c.txt") == "untouched \xFF bytes\n");
+  CHECK(ReadFile(dir / "out/sub/c.txt") == "untouched \xFF bytes\n");
 }
 
 TEST_CASE("JSONL records are dropped or cut with every other byte of the file kept") {
@@ -109,7 +88,7 @@ TEST_CASE("JSONL records are dropped or cut with every other byte of the file ke
   const std::vector<DocumentEdit> edits = {Cuts({{4, 8}}), Drop(), Keep(), Cuts({{1, 2}}),
                                            Cuts({{0, 3}})};
   REQUIRE(WriteCleaned(inputs, {}, edits, dir / "out").ok());
-  CHECK(ReadRaw(dir / "out/d.jsonl") == kLine1Cut + "\n" + "\n" + kNoText + "\n" + "  \n" +
+  CHECK(ReadFile(dir / "out/d.jsonl") == kLine1Cut + "\n" + "\n" + kNoText + "\n" + "  \n" +
                                             kUntouched + "\r\n" + R"({"text": "xy", "z": [true]})" +
                                             "\r\n" + R"({"text": ""})");
 }
@@ -136,11 +115,11 @@ TEST_CASE("edits follow the same document order as the corpus reader") {
                        std::vector<DocumentEdit>{Drop(), Cuts({{0, 3}}), Cuts({{0, 2}})},
                        dir / "out")
               .ok());
-  CHECK(ReadRaw(dir / "out/a.jsonl") == R"({"skip": 1})"
+  CHECK(ReadFile(dir / "out/a.jsonl") == R"({"skip": 1})"
                                         "\n"
                                         R"({"text": "ond"})"
                                         "\n");
-  CHECK(ReadRaw(dir / "out/b.txt") == "ird");
+  CHECK(ReadFile(dir / "out/b.txt") == "ird");
 }
 
 TEST_CASE("compressed JSONL is written back with the same compression") {
@@ -152,7 +131,7 @@ TEST_CASE("compressed JSONL is written back with the same compression") {
     WriteFile(dir / ("in/" + name), kLine1 + "\n" + kNoText + "\n", compression);
     const InputSet inputs = MustResolve({dir / "in"});
     REQUIRE(WriteCleaned(inputs, {}, std::vector<DocumentEdit>{Cuts({{4, 8}})}, dir / "out").ok());
-    const std::string raw = ReadRaw(dir / ("out/" + name));
+    const std::string raw = ReadFile(dir / ("out/" + name));
     CHECK(raw.substr(0, 2) == (compression == Compression::kGzip ? "\x1f\x8b" : "\x28\xb5"));
     const absl::StatusOr<std::string> text =
         ReadWholeFile(dir / ("out/" + name), name, compression);
@@ -169,7 +148,7 @@ TEST_CASE("the renamed text field is the one that gets cut") {
   REQUIRE(WriteCleaned(inputs, BodyOptions("id"),
                        std::vector<DocumentEdit>{Cuts({{2, 4}})}, dir / "out")
               .ok());
-  CHECK(ReadRaw(dir / "out/in.jsonl") == R"({"text": "left alone", "body": "abef"})"
+  CHECK(ReadFile(dir / "out/in.jsonl") == R"({"text": "left alone", "body": "abef"})"
                                          "\n");
 }
 

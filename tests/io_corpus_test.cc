@@ -3,41 +3,22 @@
 #include "neardup/io/corpus.h"
 
 #include <doctest/doctest.h>
-#include <stdlib.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "neardup/io/inputs.h"
+#include "files.h"
 
 namespace neardup {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string name = (fs::temp_directory_path() / "neardup-io-corpus-XXXXXX").string();
-    REQUIRE(mkdtemp(name.data()) != nullptr);
-    path_ = name;
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  TempDir(const TempDir&) = delete;  // owns the directory
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-void Write(const fs::path& path, const std::string& bytes) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+using testing::TempDir;
+using testing::WriteFile;
 
 struct Seen {
   std::string id;
@@ -54,24 +35,6 @@ std::vector<Seen> All(const DocumentSource& source) {
   return out;
 }
 
-// A source that reads from memory and keeps DocumentSource's own Revisit.
-class MemorySource : public DocumentSource {
- public:
-  explicit MemorySource(std::vector<std::string> texts) : texts_(std::move(texts)) {}
-  absl::Status ForEach(const DocumentVisitor& visit) const override {
-    for (size_t i = 0; i < texts_.size(); ++i) {
-      Document d;
-      d.id = absl::StrCat("m", i);
-      d.text = texts_[i];
-      if (absl::Status s = visit(std::move(d)); !s.ok()) return s;
-    }
-    return absl::OkStatus();
-  }
-
- private:
-  std::vector<std::string> texts_;
-};
-
 }  // namespace
 
 TEST_CASE("documents are read again by position, and only those") {
@@ -82,8 +45,8 @@ TEST_CASE("documents are read again by position, and only those") {
     if (i % 100 == 9) jsonl += "{\"id\": \"no-text\"}\n";  // no text: not a document
     absl::StrAppend(&jsonl, "{\"id\": \"j", i, "\", \"text\": \"text ", i, "\"}\n");
   }
-  Write(dir.path() / "in/a.jsonl", jsonl);
-  Write(dir.path() / "in/b/page.txt", "a page\n");
+  WriteFile(dir.path() / "in/a.jsonl", jsonl);
+  WriteFile(dir.path() / "in/b/page.txt", "a page\n");
   const absl::StatusOr<InputSet> inputs = ResolveInputs(std::vector<std::string>{(dir.path() / "in").string()});
   REQUIRE(inputs.ok());
   const InputCorpus corpus(*inputs, {});
@@ -108,7 +71,7 @@ TEST_CASE("documents are read again by position, and only those") {
 }
 
 TEST_CASE("a source without its own Revisit reads again through ForEach") {
-  const MemorySource source({"zero", "one", "two", "three"});
+  const MemorySource source = MemorySource::FromTexts({"zero", "one", "two", "three"});
   std::vector<std::string> texts;
   const std::vector<uint32_t> docs{1, 3};
   const std::vector<uint64_t> positions{0, 0};  // not used by the default
@@ -129,7 +92,7 @@ TEST_CASE("with lines decoded in parallel, the first malformed line is the one r
       absl::StrAppend(&jsonl, "{\"text\": \"line ", i, "\"}\n");
     }
   }
-  Write(dir.path() / "a.jsonl", jsonl);
+  WriteFile(dir.path() / "a.jsonl", jsonl);
   const absl::StatusOr<InputSet> inputs = ResolveInputs(std::vector<std::string>{(dir.path() / "a.jsonl").string()});
   REQUIRE(inputs.ok());
   size_t visited = 0;

@@ -11,26 +11,6 @@
 namespace neardup {
 namespace {
 
-class VectorSource : public DocumentSource {
- public:
-  explicit VectorSource(std::vector<std::string> texts) : texts_(std::move(texts)) {}
-  absl::Status ForEach(const DocumentVisitor& visit) const override {
-    for (size_t i = 0; i < texts_.size(); ++i) {
-      Document doc;
-      doc.id = "doc" + std::to_string(i);
-      doc.text = texts_[i];
-      doc.location = "memory";
-      doc.source = "site";
-      const absl::Status status = visit(std::move(doc));
-      if (!status.ok()) return status;
-    }
-    return absl::OkStatus();
-  }
-
- private:
-  std::vector<std::string> texts_;
-};
-
 // 200 distinct words on one line: 196 word 5-grams.
 std::vector<std::string> BaseWords() {
   std::vector<std::string> words;
@@ -64,7 +44,7 @@ Report Run(std::vector<std::string> texts, int threads = 1, uint64_t seed = 1,
   config.threads = threads;
   config.seed = seed;
   config.spill_memory_bytes = spill_memory_bytes;
-  auto report = Deduplicate(VectorSource(std::move(texts)), config, nullptr);
+  auto report = Deduplicate(MemorySource::FromTexts(std::move(texts)), config, nullptr);
   REQUIRE(report.ok());
   return *std::move(report);
 }

@@ -50,28 +50,15 @@ std::vector<std::string> SampleTexts() {
   return {a, a, c, std::string(100, 'd')};
 }
 
-class VectorSource : public DocumentSource {
- public:
-  explicit VectorSource(std::vector<Document> docs) : docs_(std::move(docs)) {}
-  absl::Status ForEach(const DocumentVisitor& visit) const override {
-    for (Document doc : docs_) {
-      if (absl::Status s = visit(std::move(doc)); !s.ok()) return s;
-    }
-    return absl::OkStatus();
-  }
 
- private:
-  std::vector<Document> docs_;
-};
-
-VectorSource SampleSource(const Report& report) {
+MemorySource SampleSource(const Report& report) {
   std::vector<Document> docs;
   const std::vector<std::string> texts = SampleTexts();
   const char* const sources[] = {"site-b", "site-a", "site-b", "site-a"};
   for (size_t i = 0; i < texts.size(); ++i) {
     docs.push_back({std::string(report.ids[i]), texts[i], std::string(report.locations[i]), sources[i], std::nullopt});
   }
-  return VectorSource(std::move(docs));
+  return MemorySource(std::move(docs));
 }
 
 MarkedSpan Mark(uint64_t start, uint64_t end, std::string id, std::string href = "") {

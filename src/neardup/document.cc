@@ -17,4 +17,20 @@ absl::Status DocumentSource::Revisit(std::span<const uint32_t> docs, std::span<c
   return status == done ? absl::OkStatus() : status;
 }
 
+MemorySource MemorySource::FromTexts(std::vector<std::string> texts) {
+  std::vector<Document> documents(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    documents[i].id = std::to_string(i);
+    documents[i].text = std::move(texts[i]);
+  }
+  return MemorySource(std::move(documents));
+}
+
+absl::Status MemorySource::ForEach(const DocumentVisitor& visit) const {
+  for (Document doc : documents_) {
+    if (absl::Status s = visit(std::move(doc)); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace neardup

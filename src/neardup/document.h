@@ -11,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 
@@ -40,6 +41,21 @@ class DocumentSource {
   // (InputCorpus) does less.
   virtual absl::Status Revisit(std::span<const uint32_t> docs, std::span<const uint64_t> positions,
                                const DocumentVisitor& visit) const;
+};
+
+// Documents held in memory: tests, benchmarks, and callers that already have their texts. Each
+// ForEach() hands out copies, as a reader hands out freshly read documents; Revisit is the
+// default one.
+class MemorySource : public DocumentSource {
+ public:
+  explicit MemorySource(std::vector<Document> documents) : documents_(std::move(documents)) {}
+  // One document per text, with ids "0", "1", ... and no location, source or keep key.
+  static MemorySource FromTexts(std::vector<std::string> texts);
+
+  absl::Status ForEach(const DocumentVisitor& visit) const override;
+
+ private:
+  std::vector<Document> documents_;
 };
 
 }  // namespace neardup

@@ -16,7 +16,7 @@ bool IsAsciiSeparator(char c) {
 
 struct Kept {
   uint32_t token;  // index into TokenizedText::tokens
-  uint32_t line;   // index of the long line it lies in, or UINT32_MAX
+  uint32_t line;   // index of the searched line it lies in, or UINT32_MAX
 };
 
 // Whether a line repeats enough of its own word k-grams to hold a pasted copy: a body pasted
@@ -45,7 +45,7 @@ std::vector<std::pair<size_t, size_t>> SearchedLines(std::string_view text, cons
                                                      std::span<const uint32_t> grams, size_t k,
                                                      const RunOptions& options) {
   std::vector<std::pair<size_t, size_t>> out;
-  const size_t min_words = std::max(2 * options.min_span_words, k);
+  const size_t min_words = 2 * options.min_span_words;  // k <= min_span_words
   size_t t = 0;  // first token at or after the line's start
   for (size_t pos = 0; pos < text.size();) {
     size_t nl = text.find('\n', pos);
@@ -63,10 +63,10 @@ std::vector<std::pair<size_t, size_t>> SearchedLines(std::string_view text, cons
   return out;
 }
 
-// The words not inside a removed passage, with the long line each lies in.
+// The words not inside a removed passage, with the searched line each lies in.
 std::vector<Kept> KeptTokens(const TokenizedText& tokens, std::span<const PassageSketch> passages,
                              const std::vector<bool>& removed,
-                             const std::vector<std::pair<size_t, size_t>>& long_lines) {
+                             const std::vector<std::pair<size_t, size_t>>& lines) {
   std::vector<std::pair<size_t, size_t>> gone;
   for (size_t i = 0; i < passages.size(); ++i) {
     if (removed[i]) gone.emplace_back(passages[i].span.start, passages[i].span.removal_end);
@@ -76,10 +76,10 @@ std::vector<Kept> KeptTokens(const TokenizedText& tokens, std::span<const Passag
   for (uint32_t t = 0; t < tokens.tokens.size(); ++t) {
     const size_t start = tokens.tokens[t].begin;
     while (g < gone.size() && gone[g].second <= start) ++g;
-    while (l < long_lines.size() && long_lines[l].second <= start) ++l;
+    while (l < lines.size() && lines[l].second <= start) ++l;
     if (g < gone.size() && gone[g].first <= start) continue;
-    const bool in_long = l < long_lines.size() && long_lines[l].first <= start;
-    kept.push_back({t, in_long ? static_cast<uint32_t>(l) : UINT32_MAX});
+    const bool searched = l < lines.size() && lines[l].first <= start;
+    kept.push_back({t, searched ? static_cast<uint32_t>(l) : UINT32_MAX});
   }
   return kept;
 }
@@ -96,9 +96,9 @@ std::vector<RepeatedRun> FindRepeatedRuns(std::string_view text, const Tokenized
     AppendWordShingles(word_hashes, k, own_grams);
     grams = own_grams;
   }
-  const auto long_lines = SearchedLines(text, tokens, grams, k, options);
-  if (long_lines.empty()) return {};
-  const std::vector<Kept> kept = KeptTokens(tokens, passages, removed, long_lines);
+  const auto lines = SearchedLines(text, tokens, grams, k, options);
+  if (lines.empty()) return {};
+  const std::vector<Kept> kept = KeptTokens(tokens, passages, removed, lines);
   if (kept.size() < k) return {};
   // first[i]: earlier position of the same k-gram of kept words, or -1.
   std::vector<int64_t> first(kept.size() - k + 1, -1);
@@ -110,9 +110,8 @@ std::vector<RepeatedRun> FindRepeatedRuns(std::string_view text, const Tokenized
     const bool same_line = kept[i].line == kept[i + k - 1].line;
     if (!inserted && kept[i].line != UINT32_MAX && same_line) first[i] = static_cast<int64_t>(it->second);
   }
-  // Runs as ranges [a, b] of kept words, merged across short gaps on the same line.
-  // [a, b]: kept words of the run; copy, copy_last: kept words where its copy starts and where
-  // the copy of its last word is.
+  // Runs as ranges [a, b] of kept words, merged across short gaps on the same line; copy and
+  // copy_last are the kept words where the copy starts and where the copy of its last word is.
   struct Range { size_t a, b, copy, copy_last; };
   std::vector<Range> runs;
   for (size_t i = 0; i < first.size();) {
@@ -151,7 +150,7 @@ std::vector<RepeatedRun> FindRepeatedRuns(std::string_view text, const Tokenized
     const size_t words = r.b - r.a + 1;
     if (words < options.min_span_words) continue;
     const Token& last = tokens.tokens[kept[r.b].token];
-    const auto& line = long_lines[kept[r.b].line];
+    const auto& line = lines[kept[r.b].line];
     RepeatedRun run;
     run.start = head.begin;
     // Opening punctuation the copy also has before its first word (a quotation mark, a

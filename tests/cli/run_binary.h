@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "files.h"  // TempDir, ReadFile, WriteFile
+
 namespace neardup::testing {
 
 struct RunResult {
@@ -19,23 +21,6 @@ struct RunResult {
 // unprivileged user when the tests run as root (so that file permissions apply).
 RunResult RunNeardup(const std::vector<std::string>& args, const std::string& stdin_text = "",
                      bool as_nobody = false);
-
-// A fresh, empty directory removed (with its contents) on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;  // owns the directory
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
-
-std::string ReadFile(const std::filesystem::path& path);
-void WriteFile(const std::filesystem::path& path, const std::string& bytes);
 
 // Path of a file in the source tree, e.g. SourcePath("corpus/seeds").
 std::string SourcePath(const std::string& relative);
