@@ -10,20 +10,26 @@ namespace {
 
 std::vector<PassageSketch> Sketch(const std::string& text) { return SketchPassages(text, PassageOptions{}).passages; }
 
-// Documents added in order, each with its source; Decide() counts them.
+uint64_t Fingerprint(const std::string& sentence) { return Sketch(sentence)[0].fingerprint; }
+
+// Documents added in order, each with its source and the document its duplicate cluster is kept
+// as (itself by default); Decide() counts them.
 class Corpus {
  public:
-  void Add(uint32_t source, const std::string& text) {
-    REQUIRE(counter_.Add(static_cast<uint32_t>(source_of_.size()), source, Sketch(text)).ok());
+  void Add(uint32_t source, const std::string& text, int64_t kept_as = -1) {
+    const DocPassages p = SketchPassages(text, PassageOptions{});
+    const auto doc = static_cast<uint32_t>(source_of_.size());
+    REQUIRE(counter_.Add(doc, source, p.passages, p.pieces).ok());
     source_of_.push_back(source);
+    kept_as_.push_back(kept_as < 0 ? doc : static_cast<uint32_t>(kept_as));
   }
   BoilerplateCounter::Decisions Decide(const BoilerplateOptions& options = {}) {
-    std::vector<uint64_t> per_source;
-    for (const uint32_t s : source_of_) {
-      if (s >= per_source.size()) per_source.resize(s + 1, 0);
-      ++per_source[s];
+    std::vector<uint64_t> clusters;
+    for (uint32_t doc = 0; doc < source_of_.size(); ++doc) {
+      if (source_of_[doc] >= clusters.size()) clusters.resize(source_of_[doc] + 1, 0);
+      clusters[source_of_[doc]] += kept_as_[doc] == doc;
     }
-    absl::StatusOr<BoilerplateCounter::Decisions> d = counter_.Decide(options, per_source, source_of_);
+    absl::StatusOr<BoilerplateCounter::Decisions> d = counter_.Decide(options, clusters, source_of_, kept_as_);
     REQUIRE(d.ok());
     return *std::move(d);
   }
@@ -31,6 +37,7 @@ class Corpus {
  private:
   BoilerplateCounter counter_;
   std::vector<uint32_t> source_of_;
+  std::vector<uint32_t> kept_as_;
 };
 
 }  // namespace
@@ -67,6 +74,36 @@ TEST_CASE("boilerplate is per source") {
   CHECK(d.entries()[0].first_doc == 0);
   CHECK(d.entries()[1].first_doc == 1);
   CHECK_FALSE(d.IsBoilerplate(2, Sketch("SHARE")[0].fingerprint));
+}
+
+TEST_CASE("copies of one article are one witness: its own lines never become boilerplate") {
+  // Issue 11: an article scraped 3 times in a source of 13 documents lost its whole text.
+  Corpus corpus;
+  const std::string article = "Judul berita\nIsi berita yang sama di setiap salinan.\nSHARE\n";
+  for (uint32_t doc = 0; doc < 10; ++doc) corpus.Add(0, "Berita " + std::to_string(doc) + "\nSHARE\n");
+  corpus.Add(0, article);
+  corpus.Add(0, article, /*kept_as=*/10);
+  corpus.Add(0, article, /*kept_as=*/10);
+  const auto d = corpus.Decide();
+  CHECK_FALSE(d.IsBoilerplate(0, Fingerprint("Judul berita")));
+  CHECK_FALSE(d.IsBoilerplate(0, Fingerprint("Isi berita yang sama di setiap salinan.")));
+  REQUIRE(d.IsBoilerplate(0, Fingerprint("SHARE")));
+  CHECK(d.entries()[0].documents == 11);  // 10 pages and the article once
+}
+
+TEST_CASE("sentences glued into a paragraph are counted wherever the line breaks fall") {
+  Corpus corpus;
+  const std::vector<std::string> bodies{"Korban meninggal dunia di tempat kerja.", "Harga cabai naik lagi di pasar.",
+                                        "Tim nasional menang dua gol tanpa balas.", "Hujan deras melanda kota sejak pagi."};
+  // After a sentence end with and without a space, fused to a closing token, and on a line alone.
+  corpus.Add(0, bodies[0] + "Kirim berita dan foto anda ke redaksi. Sumber lain.\n");
+  corpus.Add(0, bodies[1] + " Kirim berita dan foto anda ke redaksi.\n");
+  corpus.Add(0, bodies[2] + " (ren)Kirim berita dan foto anda ke redaksi.\n");
+  corpus.Add(0, bodies[3] + "\nKirim berita dan foto anda ke redaksi.\n");
+  const auto d = corpus.Decide();
+  CHECK(d.IsBoilerplate(0, Fingerprint("Kirim berita dan foto anda ke redaksi.")));
+  REQUIRE(d.entries().size() == 1);
+  CHECK(d.entries()[0].documents == 4);
 }
 
 TEST_CASE("templated lines need the same opening words and different tails") {
@@ -106,8 +143,10 @@ TEST_CASE("counting spills to disk past its memory budget and decides the same")
     source_of.push_back(0);
   }
   const std::vector<uint64_t> per_source{50};
-  const auto a = small.Decide(BoilerplateOptions{}, per_source, source_of);
-  const auto b = large.Decide(BoilerplateOptions{}, per_source, source_of);
+  std::vector<uint32_t> kept_as(50);
+  for (uint32_t doc = 0; doc < 50; ++doc) kept_as[doc] = doc;
+  const auto a = small.Decide(BoilerplateOptions{}, per_source, source_of, kept_as);
+  const auto b = large.Decide(BoilerplateOptions{}, per_source, source_of, kept_as);
   REQUIRE(a.ok());
   REQUIRE(b.ok());
   REQUIRE(a->entries().size() == 2);

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace neardup {
 namespace {
@@ -60,6 +61,40 @@ TEST_CASE("sentence splitting does not cut abbreviations or numbers") {
   const auto passages = Segment(text, {PassageMode::kLine, 10});
   REQUIRE(passages.size() == 2);
   CHECK(Content(text, passages[0]) == "Dr. Smith counted 10.000 troops in the U.S. army today.");
+}
+
+// The sentences of a whole text, as strings.
+std::vector<std::string> Sentences(std::string_view text) {
+  std::vector<Sentence> sentences;
+  SplitSentences(text, 0, text.size(), sentences);
+  std::vector<std::string> out;
+  for (const Sentence& s : sentences) out.emplace_back(text.substr(s.start, s.end - s.start));
+  return out;
+}
+
+TEST_CASE("sentences of any line: glued text splits where a capital follows a sentence end") {
+  using V = std::vector<std::string>;
+  SUBCASE("after a space, and glued to a capital") {
+    CHECK(Sentences("Korban meninggal di tempat kerja.Kirim berita dan foto anda ke redaksi. Berita terkait lainnya.") ==
+          V{"Korban meninggal di tempat kerja.", "Kirim berita dan foto anda ke redaksi.", "Berita terkait lainnya."});
+  }
+  SUBCASE("after a closing bracket and full stop: a caption printed twice") {
+    CHECK(Sentences("Tahan imbang Arsenal (Ilustrasi).Tahan imbang Arsenal (Ilustrasi).") ==
+          V{"Tahan imbang Arsenal (Ilustrasi).", "Tahan imbang Arsenal (Ilustrasi)."});
+  }
+  SUBCASE("a closing bracket glued to a capital, however short the sentence before") {
+    CHECK(Sentences("Roket itu meluncur ke luar angkasa. (ren)SHARE") ==
+          V{"Roket itu meluncur ke luar angkasa.", "(ren)", "SHARE"});
+  }
+  SUBCASE("never inside a word, after an initial or before three words") {
+    CHECK(Sentences("Dia bekerja di PT.Maju sejak lama.") == V{"Dia bekerja di PT.Maju sejak lama."});
+    CHECK(Sentences("Benjamin A. Engel was there. Yes.") == V{"Benjamin A. Engel was there.", "Yes."});
+    CHECK(Sentences("He said no. Then he left.") == V{"He said no.", "Then he left."});
+  }
+  SUBCASE("whitespace around sentences is not theirs; a blank range has none") {
+    CHECK(Sentences("  One two three.   Four five six.  ") == V{"One two three.", "Four five six."});
+    CHECK(Sentences("   ").empty());
+  }
 }
 
 TEST_CASE("lines up to the long-line limit stay whole") {

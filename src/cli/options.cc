@@ -65,8 +65,9 @@ void AddCommonOptions(CLI::App& command, CommonOptions& o) {
                      "Which document of a duplicate cluster stays: first, longest, or field:NAME "
                      "(smallest value of a JSONL field, e.g. field:date for the earliest)")
       ->capture_default_str();
-  command.add_option("--min-span-words", o.min_span_words,
-                     "Glued text: the fewest words a repeated run must cover")
+  command.add_option("--min-tandem-words", o.min_tandem_words,
+                     "Inside a sentence: the fewest words of a span printed twice in a row that "
+                     "is removed (a caption or title pasted twice)")
       ->capture_default_str();
   command.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
   command.add_flag("-v,--verbose", o.verbose, "Also print timings per stage at the end");
@@ -96,7 +97,7 @@ absl::StatusOr<Config> MakeConfig(const CommonOptions& o) {
   config.boilerplate.min_share = o.boilerplate_min_share;
   config.boilerplate.remove_patterns = o.boilerplate_patterns == "remove";
   config.containment = o.containment;
-  config.min_span_words = o.min_span_words;
+  config.min_tandem_words = o.min_tandem_words;
   if (o.keep == "first") {
     config.keep = KeepPolicy::kFirst;
   } else if (o.keep == "longest") {

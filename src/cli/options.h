@@ -39,7 +39,7 @@ struct CommonOptions {
   std::string url_field;
   double containment = 0.0;
   std::string keep = "first";
-  size_t min_span_words = 8;
+  size_t min_tandem_words = 3;
   std::string temp_dir;  // empty: TMPDIR, else /tmp
   bool quiet = false;
   bool verbose = false;

@@ -13,6 +13,11 @@ Analyzer::Analyzer(const Config& config)
   config_.passages.seed = config.seed;
   config_.passages.opening_words = config.boilerplate.pattern_words;
   config_.passages.opening_max_words = config.boilerplate.pattern_max_words;
+  repeats_.k = static_cast<size_t>(config_.passages.shingle_words);
+  repeats_.near_min_words = config_.passages.near_min_words;
+  repeats_.threshold = config_.passages.near_threshold;
+  repeats_.min_tandem_words = config.min_tandem_words;
+  repeats_.seed = config.seed;
   if (config.containment > 0) {
     containment_lsh_ = ChooseBands(config.containment * kContainmentSizeRatio, config.num_perm);
   }
@@ -59,22 +64,15 @@ void Analyzer::Analyze(std::string_view text, Scratch& s, DocAnalysis& out) cons
   AppendBandKeys(s.signature_, lsh_, config_.seed, out.band_keys);
   if (containment_lsh_.bands > 0) AppendBandKeys(s.signature_, containment_lsh_, config_.seed + 1, out.band_keys);
 
-  s.sketcher_.Sketch(text, s.tokens_, s.words_, out.passages);
+  s.grams_.clear();
+  AppendWordShingles(s.words_, repeats_.k, s.grams_);
+  s.sketcher_.Sketch(text, s.tokens_, s.words_, s.grams_, out.passages);
   for (const PassageSketch& p : out.passages.passages) {
     if (p.has_shingles()) passage_keys_.Append(out.passages.ShinglesOf(p), s.passage_signature_, out.passages.band_keys,
                                                out.passages.sketches);
   }
-  const auto& passages = out.passages.passages;
-  s.removed_.assign(passages.size(), false);
-  for (size_t i = 0; i < passages.size(); ++i) s.removed_[i] = passages[i].within_copy >= 0;
-  const RunOptions runs{config_.passages.segment.long_line_bytes, config_.min_span_words,
-                        config_.max_gap_tokens, 5, config_.seed};
-  // At the default word:5 the document's shingles are the runs' k-grams.
-  const bool same_grams = config_.shingle.kind == ShingleKind::kWord && config_.shingle.k == runs.k &&
-                          config_.min_span_words >= static_cast<size_t>(runs.k);
-  out.runs = FindRepeatedRuns(text, s.tokens_, s.words_,
-                              same_grams ? std::span<const uint32_t>(out.shingles) : std::span<const uint32_t>(),
-                              passages, s.removed_, runs);
+  DocUnits(out.passages.passages, out.passages.pieces, s.units_);
+  out.repeats = FindWithinRepeats(text, s.tokens_, s.words_, s.grams_, s.units_, repeats_);
 }
 
 DocAnalysis Analyzer::Analyze(std::string_view text) const {

@@ -13,11 +13,11 @@
 
 #include "neardup/config.h"
 #include "neardup/crossdoc.h"
-#include "neardup/glued.h"
 #include "neardup/lsh.h"
 #include "neardup/minhash.h"
 #include "neardup/normalize.h"
 #include "neardup/passages.h"
+#include "neardup/repeats.h"
 
 namespace neardup {
 
@@ -25,8 +25,8 @@ struct DocAnalysis {
   uint64_t exact_hash = 0;           // of the normalized text
   std::vector<uint64_t> band_keys;   // lsh().bands keys, then containment_lsh().bands if enabled
   std::vector<uint32_t> shingles;    // in text order, repeats kept: what the signature is of
-  DocPassages passages;              // with repeats inside the document marked
-  std::vector<RepeatedRun> runs;     // repeats inside glued lines
+  DocPassages passages;
+  std::vector<WithinRepeat> repeats;  // repeats inside the document (units of passages)
 };
 
 class Analyzer {
@@ -45,7 +45,8 @@ class Analyzer {
     std::vector<uint64_t> words_;
     std::vector<uint32_t> signature_;
     std::vector<uint32_t> passage_signature_;
-    std::vector<bool> removed_;
+    std::vector<uint32_t> grams_;  // word k-grams of the passage rules, text order
+    std::vector<Unit> units_;
     PassageSketcher sketcher_;
   };
 
@@ -70,6 +71,7 @@ class Analyzer {
   Config config_;
   MinHasher hasher_;
   PassageKeys passage_keys_;
+  RepeatOptions repeats_;
   LshParams lsh_;
   LshParams containment_lsh_;
 };

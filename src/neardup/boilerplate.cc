@@ -14,19 +14,31 @@ namespace {
 // Partitions per kind: enough that one partition of a billion passages fits in memory.
 constexpr size_t kPartitions = 64;
 
+// The clusters of duplicate documents among `docs`: each cluster is one witness.
+template <typename Record>
+uint64_t Witnesses(std::span<const Record> records, std::span<const uint32_t> cluster_of, std::vector<uint32_t>& scratch) {
+  scratch.clear();
+  for (const Record& r : records) scratch.push_back(cluster_of[r.doc]);
+  std::sort(scratch.begin(), scratch.end());
+  return static_cast<uint64_t>(std::unique(scratch.begin(), scratch.end()) - scratch.begin());
+}
+
 }  // namespace
 
 BoilerplateCounter::BoilerplateCounter(const SpillOptions& spill)
     : passages_(kPartitions, spill), openings_(kPartitions, spill) {}
 
-void BoilerplateCounter::Collect(std::span<const PassageSketch> passages, Occurrences& out) {
+void BoilerplateCounter::Collect(std::span<const PassageSketch> passages, std::span<const PieceSketch> pieces,
+                                 Occurrences& out) {
   out.fingerprints.clear();
   out.openings.clear();
-  for (const PassageSketch& p : passages) {
-    if (p.words == 0) continue;
-    out.fingerprints.push_back(p.fingerprint);  // a document counts once per passage
-    if (p.opening != 0) out.openings.emplace_back(p.opening, p.fingerprint);
-  }
+  const auto add = [&out](uint32_t words, uint64_t fingerprint, uint64_t opening) {
+    if (words == 0) return;
+    out.fingerprints.push_back(fingerprint);  // a document counts once per passage
+    if (opening != 0) out.openings.emplace_back(opening, fingerprint);
+  };
+  for (const PassageSketch& p : passages) add(p.words, p.fingerprint, p.opening);
+  for (const PieceSketch& p : pieces) add(p.words, p.fingerprint, p.opening);
   std::sort(out.fingerprints.begin(), out.fingerprints.end());
   out.fingerprints.erase(std::unique(out.fingerprints.begin(), out.fingerprints.end()), out.fingerprints.end());
 }
@@ -43,27 +55,29 @@ absl::Status BoilerplateCounter::Add(uint32_t doc, uint32_t source, const Occurr
   return absl::OkStatus();
 }
 
-absl::Status BoilerplateCounter::Add(uint32_t doc, uint32_t source, std::span<const PassageSketch> passages) {
+absl::Status BoilerplateCounter::Add(uint32_t doc, uint32_t source, std::span<const PassageSketch> passages,
+                                     std::span<const PieceSketch> pieces) {
   Occurrences occurrences;
-  Collect(passages, occurrences);
+  Collect(passages, pieces, occurrences);
   return Add(doc, source, occurrences);
 }
 
 absl::StatusOr<BoilerplateCounter::Decisions> BoilerplateCounter::Decide(
-    const BoilerplateOptions& options, std::span<const uint64_t> source_documents,
-    std::span<const uint32_t> source_of) {
+    const BoilerplateOptions& options, std::span<const uint64_t> source_clusters, std::span<const uint32_t> source_of,
+    std::span<const uint32_t> cluster_of) {
   NEARDUP_RETURN_IF_ERROR(passages_.Seal());
   NEARDUP_RETURN_IF_ERROR(openings_.Seal());
-  const auto reaches = [&](uint32_t source, uint64_t documents, double share) {
+  const auto reaches = [&](uint32_t source, uint64_t witnesses, double share) {
     const double needed = std::max(static_cast<double>(options.min_docs),
-                                   share * static_cast<double>(source_documents[source]) - 1e-9);
-    return static_cast<double>(documents) >= needed;
+                                   share * static_cast<double>(source_clusters[source]) - 1e-9);
+    return static_cast<double>(witnesses) >= needed;
   };
   const double pattern_share = std::max(options.min_share, options.pattern_min_share);
   std::vector<std::vector<Entry>> found(2 * kPartitions);
   std::vector<absl::Status> errors(2 * kPartitions);
   tbb::parallel_for(size_t{0}, 2 * kPartitions, [&](size_t task) {
     std::vector<Entry>& out = found[task];
+    std::vector<uint32_t> clusters;
     if (task < kPartitions) {
       std::vector<PassageRecord> records;
       if (errors[task] = passages_.Load(task, records); !errors[task].ok()) return;
@@ -72,9 +86,12 @@ absl::StatusOr<BoilerplateCounter::Decisions> BoilerplateCounter::Decide(
       for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
         for (hi = lo + 1; hi < records.size() && records[hi].key == records[lo].key;) ++hi;
         const uint32_t source = source_of[records[lo].doc];
-        if (reaches(source, hi - lo, options.min_share)) {  // one record per document and key
-          out.push_back({source, Key(source, records[lo].key), false, hi - lo,
-                         records[lo].doc});
+        // One record per document and key: fewer records than needed cannot reach it.
+        if (!reaches(source, hi - lo, options.min_share)) continue;
+        const std::span<const PassageRecord> group(records.data() + lo, hi - lo);
+        const uint64_t witnesses = Witnesses(group, cluster_of, clusters);
+        if (reaches(source, witnesses, options.min_share)) {
+          out.push_back({source, Key(source, records[lo].key), false, witnesses, records[lo].doc});
         }
       }
       return;
@@ -84,16 +101,16 @@ absl::StatusOr<BoilerplateCounter::Decisions> BoilerplateCounter::Decide(
     std::vector<OpeningRecord> scratch;
     RadixSort(records, scratch, [](const OpeningRecord& r) { return r.key; });
     for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
-      uint64_t documents = 1;
       bool varied = false;
       for (hi = lo + 1; hi < records.size() && records[hi].key == records[lo].key; ++hi) {
-        documents += records[hi].doc != records[hi - 1].doc;
         varied = varied || records[hi].fingerprint != records[lo].fingerprint;
       }
       const uint32_t source = source_of[records[lo].doc];
-      if (varied && reaches(source, documents, pattern_share)) {
-        out.push_back({source, Key(source, records[lo].key), true, documents,
-                       records[lo].doc});
+      if (!varied) continue;
+      const std::span<const OpeningRecord> group(records.data() + lo, hi - lo);
+      const uint64_t witnesses = Witnesses(group, cluster_of, clusters);
+      if (reaches(source, witnesses, pattern_share)) {
+        out.push_back({source, Key(source, records[lo].key), true, witnesses, records[lo].doc});
       }
     }
   });

@@ -39,7 +39,7 @@ absl::Status Validate(const Config& config) {
   if (config.keep == KeepPolicy::kField && config.keep_field.empty()) {
     return absl::InvalidArgumentError("--keep field:NAME needs a field name");
   }
-  if (config.min_span_words < 2) return absl::InvalidArgumentError("--min-span-words must be at least 2");
+  if (config.min_tandem_words < 2) return absl::InvalidArgumentError("--min-tandem-words must be at least 2");
   return absl::OkStatus();
 }
 

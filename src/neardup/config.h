@@ -45,8 +45,7 @@ struct Config {
   double containment = 0.0;      // > 0: also remove documents this much contained in a kept one
   KeepPolicy keep = KeepPolicy::kFirst;
   std::string keep_field;        // for KeepPolicy::kField
-  size_t min_span_words = 8;     // glued text: repeated runs shorter than this are ignored
-  size_t max_gap_tokens = 20;    // glued text: unique gaps this short between runs are absorbed
+  size_t min_tandem_words = 3;   // inside a sentence: shortest span removed when directly repeated
   std::string temp_dir;          // spill files; empty: the system's (TMPDIR, else /tmp)
   size_t spill_memory_bytes = size_t{32} << 20;  // held in memory per spill before it goes to disk
 };

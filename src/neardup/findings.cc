@@ -9,6 +9,7 @@
 #include <tbb/enumerable_thread_specific.h>
 
 #include "neardup/crossdoc.h"
+#include "neardup/doc_findings.h"
 #include "neardup/set_store.h"
 #include "neardup/normalize.h"
 #include "neardup/status_macros.h"
@@ -19,37 +20,22 @@ namespace {
 using Decisions = BoilerplateCounter::Decisions;
 using CrossMatch = CrossDocMatcher::Match;
 
-struct Decision {
-  bool found = false;
-  PassageRule rule = PassageRule::kRepeatWithin;
-  bool removed = false;
-  bool has_copy = false;
-  uint32_t copy_doc = 0;
-  uint64_t copy_start = 0, copy_end = 0;
-  double similarity = 1.0;
-};
-
-bool ClaimedBefore(const PassageSketch& p, uint32_t source, const Decisions& boilerplate) {
-  return boilerplate.IsBoilerplate(source, p.fingerprint) || boilerplate.IsPattern(source, p.opening) ||
-         p.within_copy >= 0;
-}
-
 // Passages of kept documents repeated from an earlier kept document. The first pass added every
-// long passage that is not a repeat within its document; those of kept documents that no rule of
-// higher precedence claims take part.
+// long passage that is not gone as a repeat within its document; those of kept documents that no
+// rule of higher precedence touches take part.
 absl::StatusOr<std::vector<CrossMatch>> MatchAcross(const DocumentSource& source, const CorpusSketch& c,
-                                                    const std::vector<bool>& removed_doc,
-                                                    const Decisions& boilerplate, const Analyzer& analyzer,
+                                                    std::span<const uint32_t> kept_as, const Decisions& boilerplate,
+                                                    const Analyzer& analyzer, const Config& config,
                                                     CrossDocMatcher& across, uint64_t& reread) {
   std::vector<bool> eligible(c.passage_count, false);
   PassageBlock block;
+  DocFindings doc_findings;
   SpillFile::Cursor cursor(*c.passages);
   for (uint32_t doc = 0; doc < c.size(); ++doc) {
-    if (removed_doc[doc]) continue;
+    if (kept_as[doc] != doc) continue;
     NEARDUP_RETURN_IF_ERROR(c.ReadPassages(doc, block, &cursor));
-    for (uint32_t i = 0; i < block.passages.size(); ++i) {
-      eligible[c.first_gid[doc] + i] = !ClaimedBefore(block.passages[i], c.source[doc], boilerplate);
-    }
+    doc_findings.Decide(block, c.source[doc], boilerplate, config.boilerplate.remove_patterns);
+    for (uint32_t i = 0; i < block.passages.size(); ++i) eligible[c.first_gid[doc] + i] = doc_findings.Free(i);
   }
   // Verification reads the candidates' documents again and sketches their passages once more.
   const auto read_sets = [&](std::span<const uint64_t> gids, SetStore& store) -> absl::Status {
@@ -107,136 +93,96 @@ class FindingsSweep {
 
   // Findings of kept document `doc`, in text order.
   void Document(uint32_t doc, const PassageBlock& block, std::vector<PassageFinding>& out) {
-    const std::vector<PassageSketch>& passages = block.passages;
-    decisions_.assign(passages.size(), Decision{});
-    removed_.assign(passages.size(), false);
-    for (uint32_t i = 0; i < passages.size(); ++i) {
-      decisions_[i] = Decide(doc, i, passages);
-      removed_[i] = decisions_[i].found && decisions_[i].removed;
+    doc_findings_.Decide(block, c_.source[doc], boilerplate_, config_.boilerplate.remove_patterns);
+    for (uint32_t i = 0; i < block.passages.size(); ++i) {
+      const PassageSketch& p = block.passages[i];
+      const uint64_t gid = c_.first_gid[doc] + i;
+      // Later documents may copy this passage: its span is their copy_of.
+      if (const auto it = targets_.find(gid); it != targets_.end()) it->second = {p.span.start, p.span.end};
+      while (next_across_ < across_.size() && across_[next_across_].gid < gid) ++next_across_;
+      if (next_across_ == across_.size() || across_[next_across_].gid != gid || !doc_findings_.Free(i)) continue;
+      const CrossMatch& m = across_[next_across_];
+      const auto [copy_start, copy_end] = targets_.at(m.copy);
+      doc_findings_.AddAcross(i, c_.DocOfPassage(m.copy), copy_start, copy_end, m.similarity,
+                              config_.cross_doc == CrossDocMode::kRemove);
     }
-    const size_t first = out.size();
-    for (uint32_t i = 0; i < passages.size(); ++i) {
-      const Decision& d = decisions_[i];
-      if (!d.found) continue;
-      const PassageSketch& p = passages[i];
-      const auto [start, end] =
-          d.removed ? RemovalSpan(passages, removed_, i) : std::pair<size_t, size_t>{p.span.start, p.span.removal_end};
-      PassageFinding f{doc, start, end, p.line, d.rule, d.removed, d.has_copy};
-      f.copy_doc = d.copy_doc;
-      f.copy_start = d.copy_start;
-      f.copy_end = d.copy_end;
-      f.similarity = d.similarity;
-      f.fingerprint = p.fingerprint;
-      out.push_back(f);
-    }
-    AddRuns(doc, block.runs, first, out);
-    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-              [](const PassageFinding& a, const PassageFinding& b) { return a.start < b.start; });
+    doc_findings_.Emit(doc, out);
   }
 
  private:
-  // The rules in order of precedence: boilerplate removes every copy, so it comes first.
-  Decision Decide(uint32_t doc, uint32_t i, const std::vector<PassageSketch>& passages) {
-    const PassageSketch& p = passages[i];
-    const uint64_t gid = c_.first_gid[doc] + i;
-    if (const auto it = targets_.find(gid); it != targets_.end()) it->second = {p.span.start, p.span.end};
-    Decision d;
-    if (p.words == 0) return d;
-    d.found = true;
-    const uint32_t source = c_.source[doc];
-    while (next_across_ < across_.size() && across_[next_across_].gid < gid) ++next_across_;
-    if (boilerplate_.IsBoilerplate(source, p.fingerprint)) {
-      d.rule = PassageRule::kBoilerplate;
-      d.removed = true;
-    } else if (boilerplate_.IsPattern(source, p.opening)) {
-      d.rule = PassageRule::kBoilerplatePattern;
-      d.removed = config_.boilerplate.remove_patterns;
-    } else if (p.within_copy >= 0) {
-      const Passage& copy = passages[static_cast<size_t>(p.within_copy)].span;
-      d.rule = PassageRule::kRepeatWithin;
-      d.removed = true;
-      d.has_copy = true;
-      d.copy_doc = doc;
-      d.copy_start = copy.start;
-      d.copy_end = copy.end;
-      d.similarity = p.within_similarity;
-    } else if (next_across_ < across_.size() && across_[next_across_].gid == gid) {
-      const CrossMatch& m = across_[next_across_];
-      const auto [copy_start, copy_end] = targets_.at(m.copy);
-      d.rule = PassageRule::kRepeatAcross;
-      d.removed = config_.cross_doc == CrossDocMode::kRemove;
-      d.has_copy = true;
-      d.copy_doc = c_.DocOfPassage(m.copy);
-      d.copy_start = copy_start;
-      d.copy_end = copy_end;
-      d.similarity = m.similarity;
-    } else {
-      d.found = false;
-    }
-    return d;
-  }
-
-  // Glued runs count for the bytes no passage rule already removes: a run is cut around them.
-  static void AddRuns(uint32_t doc, const std::vector<RepeatedRun>& runs, size_t first,
-                      std::vector<PassageFinding>& out) {
-    std::vector<std::pair<uint64_t, uint64_t>> gone;
-    for (size_t i = first; i < out.size(); ++i) {
-      if (out[i].removed) gone.emplace_back(out[i].start, out[i].end);
-    }
-    std::sort(gone.begin(), gone.end());
-    for (const RepeatedRun& run : runs) {
-      uint64_t from = run.start;
-      for (size_t g = 0; g <= gone.size() && from < run.end; ++g) {
-        const uint64_t until = g < gone.size() ? std::min<uint64_t>(gone[g].first, run.end) : run.end;
-        if (g < gone.size() && gone[g].second <= from) continue;
-        if (until > from) {
-          out.push_back({doc, from, until, run.line, PassageRule::kRepeatWithin, true, true, doc,
-                         run.copy_start, run.copy_end, 1.0, run.fingerprint});
-        }
-        if (g < gone.size()) from = std::max(from, gone[g].second);
-      }
-    }
-  }
-
   const CorpusSketch& c_;
   const Decisions& boilerplate_;
   const std::vector<CrossMatch>& across_;
   const Config& config_;
   size_t next_across_ = 0;
   absl::flat_hash_map<uint64_t, std::pair<uint32_t, uint32_t>> targets_;  // copy gid -> its span
-  std::vector<Decision> decisions_;
-  std::vector<bool> removed_;
+  DocFindings doc_findings_;
 };
 
-// Where each boilerplate entry first occurs: the first matching passage of its first document.
-// `hashes[e]` is entry e's passage fingerprint or opening hash.
+// Where each boilerplate entry first occurs: the first matching unit of its first document.
+// `hashes[e]` is entry e's fingerprint or opening hash.
 void FirstSeen(const PassageBlock& block, const std::vector<size_t>& entries, const std::vector<uint64_t>& hashes,
-               Report& report, std::vector<uint32_t>& first_passage) {
-  const std::vector<PassageSketch>& passages = block.passages;
+               Report& report, std::vector<uint32_t>& first_unit) {
+  std::vector<Unit> units;
+  DocUnits(block.passages, block.pieces, units);
   for (const size_t e : entries) {
     BoilerplateEntry& entry = report.boilerplate[e];
-    for (uint32_t i = 0; i < passages.size(); ++i) {
-      const PassageSketch& p = passages[i];
-      if (p.words == 0 || (entry.pattern ? p.opening : p.fingerprint) != hashes[e]) continue;
+    const auto matches = [&](uint32_t words, uint64_t fingerprint, uint64_t opening) {
+      return words > 0 && (entry.pattern ? opening : fingerprint) == hashes[e];
+    };
+    // A whole passage is preferred over one of its sentences: that is where the rule found it.
+    bool found = false;
+    for (uint32_t i = 0; i < block.passages.size() && !found; ++i) {
+      const PassageSketch& p = block.passages[i];
+      if (!matches(p.words, p.fingerprint, p.opening)) continue;
       entry.first_start = p.span.start;
       entry.first_end = p.span.end;
-      first_passage[e] = i;
-      break;
+      first_unit[e] = 2 * i;
+      found = true;
     }
+    for (uint32_t u = 0; u < units.size() && !found; ++u) {
+      if (!matches(units[u].words, units[u].fingerprint, units[u].opening)) continue;
+      entry.first_start = units[u].start;
+      entry.first_end = units[u].end;
+      first_unit[e] = 2 * units[u].passage + 1;
+      found = true;
+    }
+  }
+}
+
+// Per source: its documents, and the clusters of duplicates among them (each counted once).
+void SourceCounts(const CorpusSketch& c, std::span<const uint32_t> kept_as, std::vector<uint64_t>& documents,
+                  std::vector<uint64_t>& clusters) {
+  documents.assign(c.source_names.size(), 0);
+  clusters.assign(c.source_names.size(), 0);
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  for (uint32_t doc = 0; doc < c.size(); ++doc) {
+    ++documents[c.source[doc]];
+    if (kept_as[doc] == doc) {
+      ++clusters[c.source[doc]];
+    } else {
+      pairs.emplace_back(c.source[doc], kept_as[doc]);
+    }
+  }
+  // A removed copy adds a cluster to its source only when no document of its cluster is there.
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  for (const auto& [source, kept] : pairs) {
+    if (c.source[kept] != source) ++clusters[source];
   }
 }
 
 }  // namespace
 
-absl::Status ApplyPassageRules(const DocumentSource& source, const CorpusSketch& c,
-                               const std::vector<bool>& removed_doc, BoilerplateCounter& counter,
-                               CrossDocMatcher& matcher, const Analyzer& analyzer, const Config& config,
-                               Report& report, uint64_t& reread) {
-  std::vector<uint64_t> per_source(c.source_names.size(), 0);
-  for (uint32_t doc = 0; doc < c.size(); ++doc) ++per_source[c.source[doc]];
-  NEARDUP_ASSIGN_OR_RETURN(const Decisions boilerplate, counter.Decide(config.boilerplate, per_source, c.source));
+absl::Status ApplyPassageRules(const DocumentSource& source, const CorpusSketch& c, std::span<const uint32_t> kept_as,
+                               BoilerplateCounter& counter, CrossDocMatcher& matcher, const Analyzer& analyzer,
+                               const Config& config, Report& report, uint64_t& reread) {
+  std::vector<uint64_t> per_source, source_clusters;
+  SourceCounts(c, kept_as, per_source, source_clusters);
+  NEARDUP_ASSIGN_OR_RETURN(const Decisions boilerplate,
+                           counter.Decide(config.boilerplate, source_clusters, c.source, kept_as));
   NEARDUP_ASSIGN_OR_RETURN(const std::vector<CrossMatch> across,
-                           MatchAcross(source, c, removed_doc, boilerplate, analyzer, matcher, reread));
+                           MatchAcross(source, c, kept_as, boilerplate, analyzer, config, matcher, reread));
 
   // Boilerplate entries; the sweep finds where in their first document each occurs.
   std::map<uint32_t, std::vector<size_t>> first_docs;
@@ -244,10 +190,10 @@ absl::Status ApplyPassageRules(const DocumentSource& source, const CorpusSketch&
   for (const auto& e : boilerplate.entries()) {
     first_docs[e.first_doc].push_back(report.boilerplate.size());
     hashes.push_back(e.key);
-    report.boilerplate.push_back({c.source_names[e.source], "", e.pattern, e.documents, per_source[e.source],
+    report.boilerplate.push_back({c.source_names[e.source], "", e.pattern, e.documents, source_clusters[e.source],
                                   e.first_doc, 0, 0});
   }
-  std::vector<uint32_t> first_passage(report.boilerplate.size(), 0);
+  std::vector<uint32_t> first_unit(report.boilerplate.size(), 0);
 
   ReportStats& s = report.stats;
   s.sources.resize(c.source_names.size());
@@ -260,10 +206,11 @@ absl::Status ApplyPassageRules(const DocumentSource& source, const CorpusSketch&
   SpillFile::Cursor cursor(*c.passages);
   for (uint32_t doc = 0; doc < c.size(); ++doc) {
     const auto entries = first_docs.find(doc);
-    if (removed_doc[doc] && entries == first_docs.end()) continue;
+    const bool removed_doc = kept_as[doc] != doc;
+    if (removed_doc && entries == first_docs.end()) continue;
     NEARDUP_RETURN_IF_ERROR(c.ReadPassages(doc, block, &cursor));
-    if (entries != first_docs.end()) FirstSeen(block, entries->second, hashes, report, first_passage);
-    if (removed_doc[doc]) continue;
+    if (entries != first_docs.end()) FirstSeen(block, entries->second, hashes, report, first_unit);
+    if (removed_doc) continue;
     const size_t first = report.passages.size();
     sweep.Document(doc, block, report.passages);
     for (size_t i = first; i < report.passages.size(); ++i) Count(report.passages[i], s, s.sources[c.source[doc]]);
@@ -272,8 +219,8 @@ absl::Status ApplyPassageRules(const DocumentSource& source, const CorpusSketch&
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   const auto& b = report.boilerplate;
   std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-    return std::tuple(c.source[b[x].first_doc], b[x].first_doc, first_passage[x], b[x].pattern) <
-           std::tuple(c.source[b[y].first_doc], b[y].first_doc, first_passage[y], b[y].pattern);
+    return std::tuple(c.source[b[x].first_doc], b[x].first_doc, first_unit[x], b[x].pattern) <
+           std::tuple(c.source[b[y].first_doc], b[y].first_doc, first_unit[y], b[y].pattern);
   });
   std::vector<BoilerplateEntry> sorted;
   sorted.reserve(order.size());

@@ -4,6 +4,7 @@
 #ifndef NEARDUP_FINDINGS_H_
 #define NEARDUP_FINDINGS_H_
 
+#include <span>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -19,12 +20,13 @@
 namespace neardup {
 
 // Fills report.passages, report.boilerplate (text left empty), stats.rules, stats.sources and the
-// passage totals of stats. `removed_doc[d]` says whether document d is a removed duplicate;
+// passage totals of stats. `kept_as[d]` is the kept document of d's duplicate cluster (d itself
+// when d is kept);
 // `boilerplate` and `across` hold the records of the first pass; documents with candidates for
 // a near copy are read again from `source`. Runs its parallel parts as tasks of the current arena.
 // `reread` counts the documents read again.
 absl::Status ApplyPassageRules(const DocumentSource& source, const CorpusSketch& corpus,
-                               const std::vector<bool>& removed_doc, BoilerplateCounter& boilerplate,
+                               std::span<const uint32_t> kept_as, BoilerplateCounter& boilerplate,
                                CrossDocMatcher& across, const Analyzer& analyzer, const Config& config,
                                Report& report, uint64_t& reread);
 

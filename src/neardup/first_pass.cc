@@ -4,6 +4,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_group.h>
 
+#include <algorithm>
 #include <deque>
 #include <limits>
 #include <memory>
@@ -36,14 +37,33 @@ struct Batch {
   tbb::task_group tasks;
 };
 
+// Which units of a document its repeats remove whole.
+void RemovedUnits(const std::vector<WithinRepeat>& repeats, size_t units, std::vector<bool>& out) {
+  out.assign(units, false);
+  for (const WithinRepeat& r : repeats) {
+    if (r.kind != WithinRepeat::Kind::kUnits) continue;
+    for (uint32_t u = r.first_unit + (r.fused_start ? 1 : 0); u <= r.last_unit; ++u) out[u] = true;
+  }
+}
+
 void Prepare(const Analyzer& analyzer, const Document& doc, Analyzer::Scratch& scratch, Prepared& out) {
   analyzer.Analyze(doc.text, scratch, out.analysis);
   const DocPassages& p = out.analysis.passages;
-  EncodePassages(p, out.analysis.runs, out.passage_block);
-  BoilerplateCounter::Collect(p.passages, out.occurrences);
+  EncodePassages(p, out.analysis.repeats, out.passage_block);
+  BoilerplateCounter::Collect(p.passages, p.pieces, out.occurrences);
+  // A passage every unit of which goes as a repeat within the document cannot repeat another.
+  size_t units = 0;
+  for (const PassageSketch& passage : p.passages) units += std::max<uint32_t>(1, passage.pieces);
+  std::vector<bool> gone;
+  RemovedUnits(out.analysis.repeats, units, gone);
   out.across.clear();
+  uint32_t unit = 0;
   for (uint32_t i = 0; i < p.passages.size(); ++i) {
-    if (p.passages[i].has_shingles() && p.passages[i].within_copy < 0) out.across.push_back(i);
+    const uint32_t units = std::max<uint32_t>(1, p.passages[i].pieces);
+    bool all_gone = !out.analysis.repeats.empty();
+    for (uint32_t u = unit; u < unit + units && all_gone; ++u) all_gone = gone[u];
+    unit += units;
+    if (p.passages[i].has_shingles() && !all_gone) out.across.push_back(i);
   }
 }
 

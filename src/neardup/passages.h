@@ -1,15 +1,16 @@
-// Passages of one document, sketched for every passage rule, and the repeats inside it.
+// Passages of one document and their sentences, sketched for every passage rule.
 //
-// A PassageSketcher segments a document and, per passage, keeps what later stages decide on
-// without the text: its normalized fingerprint (exact repeats, boilerplate), its opening words
-// (templated boilerplate), its word-shingle set when long enough for near matching (repeats within
-// and across documents), and whether it repeats an earlier kept passage of the same document.
-// It works from the document's tokens, so a document is normalized and its words hashed once for
-// the document rule and every passage rule together.
+// A PassageSketcher segments a document into passages (lines or paragraphs; sentences of very long
+// lines) and splits each into its sentences. It keeps, per passage, what later stages decide on
+// without the text: its normalized fingerprint (exact repeats across documents, boilerplate), its
+// opening words (templated boilerplate) and its word 3-grams when it is long enough for near
+// matching across documents; and the same fingerprints and openings per sentence of a passage
+// that has several, so that boilerplate glued into a paragraph is counted wherever the lines
+// break. It works from the document's tokens, so a document is normalized and its words hashed
+// once for the document rule and every passage rule together.
 //
-// A repeat is identical after normalization, or (for passages of at least `near_min_words` words)
-// of word-shingle Jaccard >= `near_threshold`. The first copy stays. Near candidates come from a
-// prefix-filter index, which finds every pair above the threshold without comparing all pairs.
+// Units: the smallest pieces any rule removes are the document's sentences, in order: the
+// sentences of each passage that has several, else the passage itself (DocUnits()).
 #ifndef NEARDUP_PASSAGES_H_
 #define NEARDUP_PASSAGES_H_
 
@@ -20,7 +21,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "neardup/normalize.h"
 #include "neardup/segment.h"
 
@@ -43,21 +43,29 @@ struct PassageSketch {
   uint32_t words = 0;            // 0: no content (punctuation only); never matched
   uint64_t fingerprint = 0;      // XXH3 of the normalized passage
   uint64_t opening = 0;          // XXH3 of its opening words; 0 when not a template candidate
-  uint32_t prefix = 0;           // how many of its shingles, sorted and distinct, open its range
-  int32_t within_copy = -1;      // index of the kept passage of this document it repeats
-  uint32_t shingle_begin = 0;    // its word shingles: DocPassages::shingles[begin, end),
+  uint32_t first_piece = 0;      // its sentences: DocPassages::pieces[first_piece, + pieces),
+  uint32_t pieces = 0;           // when it has more than one; 0 otherwise
+  uint32_t shingle_begin = 0;    // its word shingles in text order: DocPassages::shingles[begin, end),
   uint32_t shingle_end = 0;      // empty unless words >= near_min_words
-  double within_similarity = 1.0;
 
   bool has_shingles() const { return shingle_end > shingle_begin; }
 };
 
-// The passages of one document and, concatenated, the word shingles of its long passages. A
-// passage's range opens with its `prefix` smallest shingles, sorted and distinct (what the prefix
-// filter indexes); the rest follow in no order, possibly repeated: sorting every passage's set
-// would cost more than everything else a passage needs, and only candidates need it.
+// A sentence of a passage that has several. Trivially copyable.
+struct PieceSketch {
+  uint32_t start = 0;        // content bytes [start, end)
+  uint32_t end = 0;
+  uint32_t words = 0;
+  uint32_t line = 0;
+  uint64_t fingerprint = 0;  // as a passage's
+  uint64_t opening = 0;      // as a passage's: sentences of at most opening_max_words words
+};
+
+// The passages of one document, their sentences and, concatenated, the word 3-grams of its long
+// passages.
 struct DocPassages {
   std::vector<PassageSketch> passages;
+  std::vector<PieceSketch> pieces;
   std::vector<uint32_t> shingles;
   // LSH band keys and signature sketches of the long passages (those with shingles), the same
   // number each, in order; filled by the Analyzer (crossdoc.h, PassageKeys), not by
@@ -74,19 +82,36 @@ struct DocPassages {
   const PassageSketch& operator[](size_t i) const { return passages[i]; }
 };
 
+// A sentence of the document as the rules see it: content bytes, the block (line or paragraph)
+// it belongs to, its passage, and its fingerprint.
+struct Unit {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint32_t words = 0;
+  uint32_t line = 0;
+  uint32_t passage = 0;
+  uint32_t block_end = 0;  // end of its line or paragraph, terminator included: names the block
+  uint64_t fingerprint = 0;
+  uint64_t opening = 0;
+};
+
+// The units of a document in text order: each passage's pieces, or the passage itself.
+void DocUnits(std::span<const PassageSketch> passages, std::span<const PieceSketch> pieces, std::vector<Unit>& out);
+
 // Holds the scratch memory of sketching, so one per thread sketches any number of documents
 // without allocating once they stop growing. Not thread-safe; cheap to construct.
 class PassageSketcher {
  public:
   explicit PassageSketcher(const PassageOptions& options) : options_(options) {}
 
-  // Sketches `text`, given its tokens and their word hashes (HashTokens() with options.seed),
-  // into `out` (replaced).
+  // Sketches `text`, given its tokens, their word hashes (HashTokens() with options.seed) and the
+  // shingles of every run of shingle_words words in text order (AppendWordShingles()), into `out`
+  // (replaced).
   void Sketch(std::string_view text, const TokenizedText& tokens, std::span<const uint64_t> word_hashes,
-              DocPassages& out);
+              std::span<const uint32_t> grams, DocPassages& out);
 
   // Only the sorted, duplicate-free shingle sets of passages `wanted` (ascending indices; those
-  // without shingles get an empty set), for verification: no fingerprints, no repeats.
+  // without shingles get an empty set), for verification: no fingerprints, no sentences.
   void Sets(std::string_view text, const TokenizedText& tokens, std::span<const uint64_t> word_hashes,
             std::span<const uint32_t> wanted, std::vector<std::vector<uint32_t>>& out);
 
@@ -94,62 +119,20 @@ class PassageSketcher {
   // Calls visit(i, span, first token, token count) for every passage in spans_, in order.
   template <typename Visit>
   void ForEachPassage(const TokenizedText& tokens, Visit visit);
-  void MarkRepeats(const TokenizedText& tokens, DocPassages& out);
-  int32_t FindKept(uint32_t i, const TokenizedText& tokens, const DocPassages& doc, double& similarity);
-  void AddKept(uint32_t i, const DocPassages& doc);
+  void AddPieces(std::string_view text, const TokenizedText& tokens, size_t first_token, PassageSketch& p,
+                 DocPassages& out);
+  uint64_t Opening(const TokenizedText& tokens, size_t first, size_t words) const;
 
   PassageOptions options_;
   std::vector<Passage> spans_;
-  std::vector<std::pair<uint32_t, uint32_t>> norm_;  // normalized range of each passage
-  // The kept passages so far, indexed for exact and near lookups. A document has a few dozen
-  // passages, most of which repeat nothing: keys go to plain lists behind a bit filter, and only
-  // a key that passes the filter is looked up in the list, so filling costs a push and a bit.
-  // Past kListLimit keys (a document of thousands of lines), hash maps take over.
-  template <typename Key>
-  class KeyIndex {
-   public:
-    void Clear();
-    void Add(Key key, uint32_t passage);
-    // Appends the passages added under `key` (in the order added) to `out`.
-    void Find(Key key, std::vector<uint32_t>& out) const;
-
-   private:
-    static constexpr size_t kListLimit = 256;
-    static size_t Bit(Key key) { return static_cast<size_t>(key ^ (key >> 23)) & 4095; }
-    uint64_t filter_[64] = {};
-    std::vector<std::pair<Key, uint32_t>> list_;
-    absl::flat_hash_map<Key, std::vector<uint32_t>> map_;  // once the list is too long
-  };
-  KeyIndex<uint64_t> exact_;  // fingerprint -> kept passages
-  KeyIndex<uint32_t> prefix_;  // prefix shingle -> kept passages
-  std::vector<uint32_t> candidates_;
-  std::vector<uint32_t> set_, other_;
+  std::vector<Sentence> sentences_;
 };
 
 // Tokenizes `text` and sketches it: the convenience form of PassageSketcher, for tests and tools.
 DocPassages SketchPassages(std::string_view text, const PassageOptions& options);
 
-// Bytes removed with passage i when `removed` passages go: [start, removal_end), extended over
-// the line terminator when every piece of its line goes too.
-std::pair<size_t, size_t> RemovalSpan(std::span<const PassageSketch> passages,
-                                      const std::vector<bool>& removed, size_t i);
-
 // The same Jaccard threshold test the passage rules use, with a size filter first.
 double PassageSimilarity(std::span<const uint32_t> a, std::span<const uint32_t> b, double threshold);
-
-// Elements of a sorted set of size n that any set of Jaccard >= t with it must share one of.
-size_t PrefixLength(size_t n, double t);
-
-struct RepeatedPassage {
-  size_t start = 0;        // removed bytes [start, end), terminator included
-  size_t end = 0;
-  size_t copy_start = 0;   // the kept copy it repeats, terminator excluded
-  size_t copy_end = 0;
-  double similarity = 1.0;
-};
-
-// Later copies of repeated passages within `text`, in text order. Thread-safe.
-std::vector<RepeatedPassage> FindRepeatsWithin(std::string_view text, const PassageOptions& options);
 
 }  // namespace neardup
 

@@ -69,14 +69,13 @@ absl::StatusOr<Report> Run(const DocumentSource& source, const Config& config, c
   report.lsh = analyzer.lsh();
   report.stats.documents = sketch.size();
   AddClusters(sketch, decisions, report);
-  std::vector<bool> removed(sketch.size());
-  for (uint32_t doc = 0; doc < sketch.size(); ++doc) removed[doc] = decisions.clusters.removed(doc);
   t.cluster = watch.Lap();
   t.document_pairs = decisions.candidate_pairs;
   t.document_matches = decisions.verified_pairs;
   t.documents_reread = decisions.documents_reread;
   NEARDUP_RETURN_IF_ERROR(
-      ApplyPassageRules(source, sketch, removed, boilerplate, across, analyzer, config, report, t.documents_reread));
+      ApplyPassageRules(source, sketch, decisions.clusters.kept_as, boilerplate, across, analyzer, config, report,
+                        t.documents_reread));
   t.passage_pairs = across.candidate_pairs();
   t.passage_sketched = across.sketched_pairs();
   t.passage_matches = across.verified_pairs();

@@ -39,7 +39,7 @@ void WriteParams(const Report& r, JsonWriter& w) {
   w.Key("boilerplate_patterns").String(c.boilerplate.remove_patterns ? "remove" : "report");
   w.Key("containment").Double(c.containment);
   w.Key("keep").String(KeepName(c));
-  w.Key("min_span_words").Uint(c.min_span_words);
+  w.Key("min_tandem_words").Uint(c.min_tandem_words);
   w.EndObject();
 }
 

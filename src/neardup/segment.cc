@@ -3,10 +3,11 @@
 namespace neardup {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n'; }
 bool IsLower(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsTerminator(char c) { return c == '.' || c == '!' || c == '?'; }
+bool IsBracket(char c) { return c == ')' || c == ']'; }
 
 Passage Piece(size_t start, size_t end, size_t removal_end, size_t block_end, bool first, bool last) {
   return {static_cast<uint32_t>(start), static_cast<uint32_t>(end), static_cast<uint32_t>(removal_end),
@@ -23,23 +24,39 @@ bool IsBlank(std::string_view line) {
 // Length of a closing quote or bracket at text[i] that may follow a sentence terminator.
 size_t CloserLength(std::string_view text, size_t i) {
   const char c = text[i];
-  if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+  if (c == '"' || c == '\'' || IsBracket(c)) return 1;
   // U+201D and U+2019, the typographic closing quotes common in news text.
   if (text.substr(i, 3) == "\xE2\x80\x9D" || text.substr(i, 3) == "\xE2\x80\x99") return 3;
   return 0;
 }
 
-// Splits the line [start, end) (no terminator inside) into sentences. A sentence ends after
-// terminators and closing quotes followed by whitespace, or glued to a capital ("hp.Sebuah"), and
-// only once it holds three words, so abbreviations such as "Mr." do not become passages.
-void SplitSentences(std::string_view text, size_t start, size_t end, size_t block_end,
-                    std::vector<Passage>& out) {
+// Whether text[i] ends a word that a glued capital may follow as a new sentence: a lowercase
+// letter or digit ("kerja.Kirim"), or a closing quote or bracket ("(Ilustrasi).Tahan").
+bool EndsGluedSentence(std::string_view text, size_t start, size_t i) {
+  if (i <= start) return false;
+  const char c = text[i - 1];
+  return IsLower(c) || IsBracket(c) || c == '"' || c == '\'' ||
+         (i >= start + 3 && CloserLength(text, i - 3) == 3);
+}
+
+}  // namespace
+
+void SplitSentences(std::string_view text, size_t start, size_t end, std::vector<Sentence>& out) {
+  while (start < end && IsSpace(text[start])) ++start;
+  while (end > start && IsSpace(text[end - 1])) --end;
+  if (start == end) return;
   size_t piece = start;
+  bool glued = false;
   size_t words = 0;
   bool in_word = false;
-  size_t i = start;
-  const size_t first_index = out.size();
-  while (i < end) {
+  const auto cut = [&](size_t piece_end, size_t next, bool next_glued) {
+    out.push_back({static_cast<uint32_t>(piece), static_cast<uint32_t>(piece_end), glued});
+    piece = next;
+    glued = next_glued;
+    words = 0;
+    in_word = false;
+  };
+  for (size_t i = start; i < end;) {
     const char c = text[i];
     if (IsSpace(c)) {
       in_word = false;
@@ -47,33 +64,53 @@ void SplitSentences(std::string_view text, size_t start, size_t end, size_t bloc
       in_word = true;
       ++words;
     }
+    if (IsBracket(c) && i + 1 < end && IsUpper(text[i + 1]) && words >= 1) {
+      cut(i + 1, i + 1, true);  // "(ren)SHARE"
+      ++i;
+      continue;
+    }
     if (!IsTerminator(c)) {
       ++i;
       continue;
     }
-    const bool after_lower = i > start && IsLower(text[i - 1]);
     // A lone letter before the dot is an initial ("U.S.", "Benjamin A. Engel"), not a sentence end.
     const bool initial = i > start && (IsLower(text[i - 1]) || IsUpper(text[i - 1])) &&
                          (i - 1 == start || IsSpace(text[i - 2]) || text[i - 2] == '.');
+    // Nor is a short capitalized word before a dot and a space ("Dr. Smith", "Foto: Dok. Humas",
+    // "Jl. Sudirman"): a sentence that really ends so stays joined to the next, which costs
+    // nothing but a larger unit.
+    size_t word = i;
+    while (word > start && !IsSpace(text[word - 1])) --word;
+    const bool abbreviation = c == '.' && i - word >= 2 && i - word <= 3 && IsUpper(text[word]);
     size_t j = i;
     while (j < end && IsTerminator(text[j])) ++j;
     for (size_t n; j < end && (n = CloserLength(text, j)) > 0;) j += n;
     const bool spaced = j < end && IsSpace(text[j]);
-    const bool glued = j < end && after_lower && IsUpper(text[j]);
-    if (words >= 3 && !initial && (spaced || glued)) {
+    const bool glued_next = j < end && IsUpper(text[j]) && EndsGluedSentence(text, start, i);
+    // Spaced, a sentence needs three words ("Mr. Smith"); glued to a capital, one is enough:
+    // nobody writes an abbreviation glued to the next word, a scraper that drops breaks does.
+    if (!initial && ((spaced && words >= 3 && !abbreviation) || glued_next)) {
       size_t next = j;
       while (next < end && IsSpace(text[next])) ++next;
-      if (next < end) {
-        out.push_back(Piece(piece, j, next, block_end, out.size() == first_index, false));
-        piece = next;
-        words = 0;
-        in_word = false;
-      }
+      cut(j, next, !spaced);
     }
     i = j;
   }
-  out.push_back(Piece(piece, end, end, block_end, out.size() == first_index, true));
-  if (out.size() == first_index + 1) out.back().removal_end = static_cast<uint32_t>(block_end);
+  out.push_back({static_cast<uint32_t>(piece), static_cast<uint32_t>(end), glued});
+}
+
+namespace {
+
+// Splits the line [start, end) into sentence passages; removing one takes the whitespace after it.
+void SplitLongLine(std::string_view text, size_t start, size_t end, size_t block_end, std::vector<Passage>& out,
+                   std::vector<Sentence>& sentences) {
+  sentences.clear();
+  SplitSentences(text, start, end, sentences);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const bool last = i + 1 == sentences.size();
+    const size_t removal_end = last ? (sentences.size() == 1 ? block_end : sentences[i].end) : sentences[i + 1].start;
+    out.push_back(Piece(i == 0 ? start : sentences[i].start, sentences[i].end, removal_end, block_end, i == 0, last));
+  }
 }
 
 struct Line {
@@ -91,7 +128,8 @@ Line LineAt(std::string_view text, size_t start) {
 void AddBlock(std::string_view text, size_t start, size_t end, size_t block_end, bool single_line,
               const SegmentOptions& options, std::vector<Passage>& out) {
   if (single_line && end - start > options.long_line_bytes) {
-    SplitSentences(text, start, end, block_end, out);
+    std::vector<Sentence> sentences;
+    SplitLongLine(text, start, end, block_end, out, sentences);
   } else {
     out.push_back(Piece(start, end, block_end, block_end, true, true));
   }

@@ -1,9 +1,12 @@
-// Segmentation of a document into passages: the units that can be found repeated and removed.
+// Segmentation of a document into passages and sentences: the units that can be found repeated
+// and removed.
 //
 // Passages are lines (the default; scraped text keeps one paragraph per line) or paragraphs
 // separated by blank lines. A line longer than `long_line_bytes` is further split at sentence ends,
-// so that text whose paragraphs a scraper glued together still has passages. Offsets are bytes
-// into the original text and never cut a UTF-8 character or a word.
+// so that text whose paragraphs a scraper glued together still has passages of a size that can
+// recur in other documents. Every passage can also be split into its sentences (SplitSentences),
+// the smallest unit any rule removes. Offsets are bytes into the original text and never cut a
+// UTF-8 character or a word.
 #ifndef NEARDUP_SEGMENT_H_
 #define NEARDUP_SEGMENT_H_
 
@@ -31,6 +34,23 @@ struct SegmentOptions {
   PassageMode mode = PassageMode::kLine;
   size_t long_line_bytes = 1000;  // lines longer than this are split at sentence ends
 };
+
+// A sentence: content bytes [start, end), without the whitespace around it.
+struct Sentence {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  bool glued = false;  // begins right after the previous sentence, with no whitespace between
+};
+
+// The sentences of text[start, end) (a line, or a paragraph whose line breaks count as spaces),
+// appended to `out` in order; at least one when the range holds anything but whitespace.
+// A sentence ends after a terminator (. ! ?) and any closing quotes or brackets when whitespace
+// follows and the sentence holds three words ("Mr. Smith" stays whole), or when a capital letter
+// follows directly after a lowercase letter, digit or closing quote or bracket ("hp.Sebuah",
+// "(Ilustrasi).Tahan": pages whose line breaks a scraper dropped); never after a lone initial
+// ("U.S.", "Benjamin A. Engel"). A closing bracket glued to a capital ends a sentence too
+// ("(ren)SHARE": a byline fused to the next block). Linear time.
+void SplitSentences(std::string_view text, size_t start, size_t end, std::vector<Sentence>& out);
 
 // Every passage of `text` in order. Blank lines yield no passage; passages never overlap, and
 // [start, removal_end) ranges are disjoint. Linear time; thread-safe.

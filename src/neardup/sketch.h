@@ -13,17 +13,19 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "neardup/glued.h"
 #include "neardup/passages.h"
+#include "neardup/repeats.h"
 #include "neardup/spill.h"
 #include "neardup/string_table.h"
 
 namespace neardup {
 
-// One document's passages as read back: their sketches (without shingles) and its glued runs.
+// One document's passages as read back: their sketches (without shingles), their sentences and
+// the repeats inside the document.
 struct PassageBlock {
   std::vector<PassageSketch> passages;
-  std::vector<RepeatedRun> runs;
+  std::vector<PieceSketch> pieces;
+  std::vector<WithinRepeat> repeats;
 };
 
 struct CorpusSketch {
@@ -47,8 +49,8 @@ struct CorpusSketch {
   // The document holding passage `gid`.
   uint32_t DocOfPassage(uint64_t gid) const;
 
-  // Spills a document's passages (encoded by EncodePassages()): about 50 bytes each, plus its
-  // repeats and runs.
+  // Spills a document's passages (encoded by EncodePassages()): about 50 bytes each, 32 per
+  // sentence of a passage that has several, plus its repeats.
   absl::Status AppendPassages(std::string_view encoded, size_t count);
   // Document `doc`'s passages; through `cursor` (on `passages`) when reading in corpus order.
   absl::Status ReadPassages(uint32_t doc, PassageBlock& out, SpillFile::Cursor* cursor = nullptr) const;
@@ -56,7 +58,7 @@ struct CorpusSketch {
 
 // The spill form of a document's passages, into `out` (replaced). Thread-safe: the first pass
 // encodes on its analysis threads and only appends in order.
-void EncodePassages(const DocPassages& passages, const std::vector<RepeatedRun>& runs, std::string& out);
+void EncodePassages(const DocPassages& passages, const std::vector<WithinRepeat>& repeats, std::string& out);
 
 }  // namespace neardup
 

@@ -73,7 +73,9 @@ TEST_CASE("an OUTDIR equal to, or inside, an input is refused") {
 
 TEST_CASE("invalid UTF-8, an empty document and a 50 MB single line are processed") {
   TempDir dir;
-  const std::string latin1 = "Caf\xE9 au lait\nsecond line \xFF\xFE here\nCaf\xE9 au lait\n";
+  // A short line printed twice in a row (a repeat the engine removes, unlike a short line that
+  // recurs further down, which a list may do on purpose).
+  const std::string latin1 = "Caf\xE9 au lait\nCaf\xE9 au lait\nsecond line \xFF\xFE here\n";
   WriteFile(dir / "in/latin1.txt", latin1);
   WriteFile(dir / "in/empty.txt", "");
   std::string huge;
@@ -88,7 +90,7 @@ TEST_CASE("invalid UTF-8, an empty document and a 50 MB single line are processe
   const RunResult r = RunNeardup({"clean", dir / "in", "-o", dir / "out"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  // The repeated third line goes; the invalid bytes of the rest stay verbatim.
+  // The repeated second line goes; the invalid bytes of the rest stay verbatim.
   CHECK(ReadFile(dir / "out/latin1.txt") == "Caf\xE9 au lait\nsecond line \xFF\xFE here\n");
   CHECK(std::filesystem::exists(dir / "out/empty.txt"));
   CHECK(ReadFile(dir / "out/empty.txt").empty());

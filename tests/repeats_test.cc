@@ -1,0 +1,241 @@
+// Repeats within one document, as the engine removes them: the finder (repeats.h) and the spans of
+// DocFindings, on texts written for each case. Expected spans are counted by hand from the texts.
+#include "neardup/repeats.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "files.h"
+#include "neardup/doc_findings.h"
+
+namespace neardup {
+namespace {
+
+std::string ReadSeed(const std::string& name) { return testing::ReadFile(std::string(NEARDUP_SOURCE_DIR) + "/corpus/seeds/" + name); }
+
+// Byte offset where 1-based line `n` starts.
+size_t LineStart(const std::string& text, int n) {
+  size_t pos = 0;
+  for (int line = 1; line < n; ++line) pos = text.find('\n', pos) + 1;
+  return pos;
+}
+
+// The repeat-within findings of `text`, as the engine reports them for a kept document.
+std::vector<PassageFinding> Repeats(const std::string& text, const PassageOptions& passages = {}) {
+  RepeatOptions options;
+  PassageBlock block;
+  const DocPassages sketch = SketchPassages(text, passages);
+  block.passages = sketch.passages;
+  block.pieces = sketch.pieces;
+  block.repeats = FindWithinRepeats(text, passages, options);
+  DocFindings findings;
+  findings.Decide(block, 0, BoilerplateCounter::Decisions(), false);
+  std::vector<PassageFinding> out;
+  findings.Emit(0, out);
+  return out;
+}
+
+// `text` without the bytes the findings remove.
+std::string Cleaned(const std::string& text) {
+  std::string out;
+  size_t at = 0;
+  for (const PassageFinding& f : Repeats(text)) {
+    REQUIRE(f.start >= at);
+    out += text.substr(at, f.start - at);
+    at = f.end;
+  }
+  return out + text.substr(at);
+}
+
+std::string Bytes(const std::string& text, uint64_t start, uint64_t end) { return text.substr(start, end - start); }
+
+}  // namespace
+
+TEST_CASE("the Blinken article loses the nine paragraphs it repeats, not 'Baca Juga'") {
+  const std::string text = ReadSeed("002_be7c9fe0555141bb.txt");
+  const auto repeats = Repeats(text);
+  // Lines 13-18 repeat lines 4-9; lines 20-22 repeat lines 10-12; line 19 is "Baca Juga".
+  const std::vector<std::pair<int, int>> expected{{13, 4},  {14, 5},  {15, 6},  {16, 7}, {17, 8},
+                                                  {18, 9},  {20, 10}, {21, 11}, {22, 12}};
+  REQUIRE(repeats.size() == expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const auto [line, copy] = expected[i];
+    CAPTURE(line);
+    CHECK(repeats[i].start == LineStart(text, line));
+    CHECK(repeats[i].end == LineStart(text, line + 1));  // the newline goes with it
+    CHECK(repeats[i].copy_start == LineStart(text, copy));
+    CHECK(repeats[i].copy_end == LineStart(text, copy + 1) - 1);  // without its newline
+    CHECK(repeats[i].similarity == 1.0);
+    CHECK(repeats[i].line == static_cast<uint32_t>(line));
+  }
+}
+
+TEST_CASE("a caption printed twice in a row loses its second copy in the seed articles") {
+  SUBCASE("000: the second photo caption") {
+    const std::string text = ReadSeed("000_b9d3ea24bde2993c.txt");
+    const auto repeats = Repeats(text);
+    REQUIRE(repeats.size() == 1);
+    CHECK(repeats[0].start == LineStart(text, 6));
+    CHECK(repeats[0].end == LineStart(text, 7));
+    CHECK(repeats[0].copy_start == LineStart(text, 5));
+  }
+  SUBCASE("003: the second 'Antony Blinken', two words") {
+    const std::string text = ReadSeed("003_49575702d7fbbacb.txt");
+    const auto repeats = Repeats(text);
+    REQUIRE(repeats.size() == 1);
+    CHECK(repeats[0].start == LineStart(text, 4));
+    CHECK(repeats[0].end == LineStart(text, 5));
+  }
+  SUBCASE("001 and 004 have none: 004's lead restates its first sentence, which stays") {
+    CHECK(Repeats(ReadSeed("001_e7980f4a9b939638.txt")).empty());
+    CHECK(Repeats(ReadSeed("004_1742510e8f838e75.txt")).empty());
+  }
+}
+
+TEST_CASE("a near copy needs a word 3-gram Jaccard of at least 0.8 with its copy") {
+  SUBCASE("one word changed in a 13-word line is too much") {
+    // 11 word 3-grams each, 9 shared: J = 9 / 13 = 0.69.
+    const std::string a = "the minister said the talks would focus on security and trade this week";
+    const std::string b = "the minister said the talks would focus on security and trade next week";
+    CHECK(Repeats(a + "\n" + b + "\n").empty());
+  }
+  SUBCASE("a changed last word in a 20-word line is a repeat") {
+    const std::string a = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty";
+    const std::string b = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen zwanzig";
+    // 18 word 3-grams each; only the last differs: J = 17 / 19 = 0.895.
+    const std::string text = a + "\n" + b + "\n";
+    const auto repeats = Repeats(text);
+    REQUIRE(repeats.size() == 1);
+    CHECK(repeats[0].start == a.size() + 1);
+    CHECK(repeats[0].end == text.size());
+    CHECK(repeats[0].copy_start == 0);
+    CHECK(repeats[0].copy_end == a.size());
+    CHECK(repeats[0].similarity == doctest::Approx(17.0 / 19.0));
+  }
+  SUBCASE("short lines must be identical after normalization") {
+    CHECK(Repeats("Oleh: Dyah Ratna\nEditor: Dyah Ratna\n").empty());
+    CHECK(Repeats("SHARE this\n share, THIS!\n").size() == 1);
+  }
+}
+
+TEST_CASE("a line printed three times in a row loses two copies, both copies of the first") {
+  const std::string text = "alpha beta\nalpha beta\nalpha beta\n";
+  const auto repeats = Repeats(text);
+  REQUIRE(repeats.size() == 2);
+  CHECK(repeats[0].copy_start == 0);
+  CHECK(repeats[1].copy_start == 0);
+  CHECK(Cleaned(text) == "alpha beta\n");
+}
+
+TEST_CASE("punctuation-only and blank lines are never repeats") {
+  CHECK(Repeats("***\n\n***\n\n---\n---\n").empty());
+}
+
+TEST_CASE("natural repetition stays") {
+  SUBCASE("a quote restated inside a later paragraph") {
+    const std::string text =
+        "Smoking ban urged by doctors\n"
+        "The time has come for a ban on smoking in public places.\n"
+        "The report was published on Monday by the royal college. Its authors say the evidence is clear. "
+        "The time has come for a ban on smoking in public places. Ministers have said they will study it.\n";
+    CHECK(Repeats(text).empty());
+  }
+  SUBCASE("rhetoric that repeats itself inside a sentence") {
+    const std::string text =
+        "Who is going to build the economy, who are going to be the leaders? Who are going to be the "
+        "producers of tomorrow, he asked the students at the college in the city.\n";
+    CHECK(Repeats(text).empty());
+  }
+  SUBCASE("a list whose labels repeat with different values, glued") {
+    const std::string text =
+        "Rincian dapur di wilayah:- 10 SPPG Polda Kaltim (3 Telah Beroperasi, 2 Tahap Persiapan Operasional, "
+        "5 Tahap Pembangunan);- 15 SPPG Polda Kalsel (4 Telah Beroperasi, 2 Tahap Persiapan Operasional, 9 Tahap "
+        "Pembangunan);- 12 SPPG Polda Kalteng (3 Telah Beroperasi, 2 Tahap Persiapan Operasional, 7 Tahap "
+        "Pembangunan);- 8 SPPG Polda Kaltara (3 Telah Beroperasi, 2 Tahap Persiapan Operasional, 3 Tahap Pembangunan).\n";
+    CHECK(Repeats(text).empty());
+  }
+  SUBCASE("a list whose labels repeat on lines of their own") {
+    const std::string text =
+        "Quarter-final one: Arsenal v Chelsea\nWinners meet in final match\n"
+        "Quarter-final two: Leeds v Everton\nWinners meet in final match\n";
+    CHECK(Repeats(text).empty());
+  }
+}
+
+TEST_CASE("two sentences repeated later in a glued paragraph go, whole") {
+  const std::string a = "Korut sedang bersiap meluncurkan satelit mata-mata setelah gagal dua kali tahun ini.";
+  const std::string b = "Korsel mengatakan pekan lalu bahwa Korut sedang dalam tahap akhir persiapan peluncuran.";
+  const std::string c = "Militer Korsel dalam keadaan siaga sejak hari Senin.";
+  const std::string d = "Kunjungan Blinken ke Seoul adalah yang pertama dalam dua tahun.";
+  SUBCASE("with spaces between the sentences") {
+    const std::string text = "Judul\n" + a + " " + b + " " + c + " " + a + " " + b + " " + d + "\n";
+    CHECK(Cleaned(text) == "Judul\n" + a + " " + b + " " + c + " " + d + "\n");
+    const auto repeats = Repeats(text);
+    REQUIRE(repeats.size() == 1);
+    CHECK(Bytes(text, repeats[0].copy_start, repeats[0].copy_end) == a + " " + b);
+  }
+  SUBCASE("glued, with nothing between the sentences") {
+    const std::string text = "Judul\n" + a + b + c + a + b + d + "\n";
+    CHECK(Cleaned(text) == "Judul\n" + a + b + c + d + "\n");
+  }
+  SUBCASE("with one word edited in the second copy, when the copy stays within Jaccard 0.8") {
+    // a and b hold 25 words, 23 word 3-grams; one word edited changes 3 of them: J = 20/26 =
+    // 0.77, too far to remove. With the next sentence too (33 words, 31 3-grams): 28/34 = 0.82.
+    std::string edited = b;
+    edited.replace(edited.find("pekan"), 5, "minggu");
+    const std::string two = "Judul\n" + a + " " + b + " " + c + " " + d + " " + a + " " + edited + "\n";
+    CHECK(Repeats(two).empty());
+    const std::string three = "Judul\n" + a + " " + b + " " + c + " " + d + " " + a + " " + edited + " " + c + "\n";
+    CHECK(Cleaned(three) == "Judul\n" + a + " " + b + " " + c + " " + d + "\n");
+    const auto repeats = Repeats(three);
+    REQUIRE(repeats.size() == 1);
+    CHECK(repeats[0].similarity == doctest::Approx(28.0 / 34.0));
+  }
+}
+
+TEST_CASE("a caption printed twice in a row inside a line loses its second copy") {
+  const std::string caption = "Tahan imbang Arsenal (Ilustrasi).";
+  const std::string rest = "Pertandingan berakhir tanpa gol di London tadi malam.";
+  SUBCASE("no space between the copies") {
+    CHECK(Cleaned(caption + caption + rest + "\n") == caption + rest + "\n");
+  }
+  SUBCASE("a space between the copies") {
+    CHECK(Cleaned(caption + " " + caption + " " + rest + "\n") == caption + " " + rest + "\n");
+  }
+  SUBCASE("a caption without a full stop, inside a sentence") {
+    const std::string text = "Foto: Dok. Humas Polri Foto: Dok. Humas Polri Jakarta - Polisi menangkap dua orang.\n";
+    CHECK(Cleaned(text) == "Foto: Dok. Humas Polri Jakarta - Polisi menangkap dua orang.\n");
+  }
+  SUBCASE("two words printed twice are not a tandem") {
+    const std::string text = "New York, New York is the song he sang at the end of the show.\n";
+    CHECK(Repeats(text).empty());
+  }
+}
+
+TEST_CASE("a body pasted twice with the copies fused into one word keeps that word") {
+  const std::string body =
+      "Korut sedang bersiap meluncurkan satelit mata-mata. Korsel mengatakan pekan lalu hal itu. "
+      "Militer Korsel siaga sejak hari Senin kemarin";
+  const std::string text = "Judul\n" + body + body + "\nEditor: Redaksi\n";
+  // "kemarinKorut" stays whole; the rest of the second copy goes.
+  CHECK(Cleaned(text) == "Judul\n" + body + "Korut\nEditor: Redaksi\n");
+  const auto repeats = Repeats(text);
+  REQUIRE(repeats.size() == 1);
+  const std::string removed = Bytes(text, repeats[0].start, repeats[0].end);
+  const std::string copy = Bytes(text, repeats[0].copy_start, repeats[0].copy_end);
+  CHECK(removed == body.substr(body.find(" sedang")));
+  // The copy ends inside "kemarinKorut", after "kemarin": the removal repeats it exactly.
+  CHECK(copy == body.substr(body.find("sedang")));
+  CHECK(repeats[0].similarity == 1.0);
+}
+
+TEST_CASE("a whole line repeated away from its copy goes when it is long, stays when short") {
+  const std::string long_line = "Pemerintah akan menaikkan harga bahan bakar mulai bulan depan di seluruh negeri.";
+  const std::string other = "Warga antre di stasiun pengisian sejak pagi hari.";
+  CHECK(Cleaned(long_line + "\n" + other + "\n" + long_line + "\n") == long_line + "\n" + other + "\n");
+  CHECK(Repeats("Baca juga\n" + other + "\nBaca juga\n").empty());
+}
+
+}  // namespace neardup
