@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -19,6 +21,43 @@ std::string Quote(const std::string& arg) {
     }
   }
   return out + "'";
+}
+
+// The report.json a run of `args` wrote, or "" when it wrote none that can be audited.
+std::string ReportOf(const std::vector<std::string>& args, const RunResult& result, const TempDir& io) {
+  if (args.empty() || (args[0] != "clean" && args[0] != "report")) return "";
+  std::string output, format = "json";
+  for (size_t i = 1; i + 1 < args.size(); ++i) {
+    if (args[i] == "-o" || args[i] == "--output") output = args[i + 1];
+    if (args[i] == "--format") format = args[i + 1];
+    if (args[i] == "-") return "";  // stdin cannot be read again
+  }
+  if (!args.empty() && args.back() == "-") return "";
+  if (args[0] == "clean") {
+    const std::filesystem::path report = std::filesystem::path(output) / "report.json";
+    return !output.empty() && std::filesystem::is_regular_file(report) ? report.string() : "";
+  }
+  if (format != "json") return "";
+  if (!output.empty()) return std::filesystem::is_regular_file(output) ? output : "";
+  if (result.out.empty() || result.out[0] != '{') return "";  // --help, or nothing written
+  const std::filesystem::path report = io.path() / "report.json";
+  WriteFile(report, result.out);
+  return report.string();
+}
+
+// Every report the tests produce is audited against its corpus (neardup/audit.h): each removal
+// really repeats its copy, spans are valid and whole units, similarities recompute.
+void AuditReport(const std::vector<std::string>& args, const RunResult& result, const TempDir& io) {
+  if (result.exit_code != 0 && result.exit_code != 1) return;
+  const std::string report = ReportOf(args, result, io);
+  if (report.empty()) return;
+  std::string command = Quote(NEARDUP_AUDIT) + " " + Quote(report);
+  for (size_t i = 1; i < args.size(); ++i) command += " " + Quote(args[i]);
+  command += " >" + Quote(io / "audit") + " 2>&1";
+  const int status = std::system(command.c_str());
+  const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  const std::string message = "the report of `neardup " + args[0] + "` fails its audit:\n" + ReadFile(io.path() / "audit");
+  CHECK_MESSAGE(code == 0, message);
 }
 
 }  // namespace
@@ -47,6 +86,7 @@ RunResult RunNeardup(const std::vector<std::string>& args, const std::string& st
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.out = ReadFile(io.path() / "out");
   result.err = ReadFile(io.path() / "err");
+  AuditReport(args, result, io);
   return result;
 }
 
