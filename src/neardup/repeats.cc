@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <limits>
+#include <string>
 
 #include "absl/container/flat_hash_map.h"
 #include "neardup/hash.h"
@@ -73,6 +74,7 @@ class Finder {
   CopySpan CopyBytes(int64_t a, int64_t b) const;
   uint32_t FusedCopyEnd(int64_t a, int64_t b, int64_t ca, int64_t cb) const;
   bool AllRemoved(int64_t from, int64_t to) const;
+  bool SameBytes(size_t first, size_t last, uint32_t from) const;
   bool AnyRemoved(int64_t from, int64_t to) const;
   bool WholeBlock(size_t u) const {
     return (u == 0 || units_[u - 1].block_end != units_[u].block_end) &&
@@ -93,6 +95,7 @@ class Finder {
   std::vector<Run> runs_;
   std::vector<Chain> chains_;
   std::vector<Projection> projections_;
+  std::vector<bool> formula_;  // per unit: its text occurs three times or more
   std::vector<bool> removed_;  // per token
   std::vector<WithinRepeat> out_;
 };
@@ -263,13 +266,32 @@ Projection Finder::Project(size_t u) const {
   const int64_t len = ub - ua + 1;
   const bool enough = 2 * best_extent >= len && (best_extent >= static_cast<int64_t>(o_.k) || best_extent == len);
   if (!enough || best.copy_a < 0 || best.copy_b >= ua || best.copy_a > best.copy_b) return {};
+  // A unit shorter than a k-gram repeats only a whole unit it equals: ".symtab" is not a copy of
+  // the end of "SHT_SYMTAB" because a 3-gram ran across the line break after both.
+  if (len < static_cast<int64_t>(o_.k)) {
+    const uint32_t c = unit_of_[best.copy_a];
+    if (c == kNone || unit_first_[c] != best.copy_a || unit_count_[c] != len ||
+        NormRange(ua, ub) != NormRange(best.copy_a, best.copy_b)) {
+      return {};
+    }
+  }
   return best;
 }
 
 void Finder::Groups() {
   projections_.resize(units_.size());
+  absl::flat_hash_map<int64_t, uint32_t> repeats_of;  // copy's first word -> units repeating it
   for (size_t u = 0; u < units_.size(); ++u) {
-    if (unit_count_[u] > 0) projections_[u] = Project(u);
+    if (unit_count_[u] == 0) continue;
+    projections_[u] = Project(u);
+    if (projections_[u].repeated) ++repeats_of[projections_[u].copy_a];
+  }
+  // Text an author writes three times or more is a formula ("Return 0 on success, ..." after
+  // every function of a manual, a requirement restated for each section); a scraper pastes a
+  // passage once more. Formula units are no evidence of a fault away from their copies.
+  formula_.assign(units_.size(), false);
+  for (size_t u = 0; u < units_.size(); ++u) {
+    if (projections_[u].repeated) formula_[u] = repeats_of[projections_[u].copy_a] >= 2;
   }
   const auto gap = static_cast<int64_t>(o_.max_gap_words);
   for (size_t u = 0; u < units_.size();) {
@@ -333,9 +355,24 @@ void Finder::Decide(size_t first, size_t last) {
   // Directly after its copy: nothing between them but removed words (or the fused word).
   const int64_t between_to = static_cast<int64_t>(from) - 1 - (fused ? 1 : 0);
   const bool adjacent = AllRemoved(copy_end + 1, between_to);
-  const bool single = first == last && !fused;
-  const bool long_block = WholeBlock(first) && units_[first].words >= o_.whole_block_words;
-  if (single && !adjacent && !long_block) return;
+  if (!adjacent) {
+    // Away from its copy, a repeat is a fault only when it is a passage of some length: two
+    // sentences or more of at least min_far_words words, or a whole line of min_line_words.
+    // Short lines and sentences recur in lists, tables and reference text on purpose, and so do
+    // formulas.
+    uint64_t words = 0;
+    size_t units = fused ? 1 : 0;
+    for (size_t u = first; u <= last; ++u) {
+      if (formula_[u] || unit_count_[u] == 0) continue;
+      words += unit_count_[u];
+      ++units;
+    }
+    const bool several = units >= 2 && words >= o_.min_far_words;
+    const bool long_line = units == 1 && first == last && WholeBlock(first) && words >= o_.min_line_words;
+    if (!several && !long_line) return;
+  } else if (!SameBytes(first, last, from)) {
+    return;
+  }
   // One part per line or paragraph, each verified on its own.
   for (size_t f = first; f <= last;) {
     if (unit_count_[f] == 0) {
@@ -353,6 +390,27 @@ void Finder::Decide(size_t first, size_t last) {
     }
     f = l + 1;
   }
+}
+
+// Whether a repeat next to its copy has the copy's very bytes, but for whitespace and case: a
+// caption printed twice does, while adjacent lines that only normalize alike ("$( command )"
+// and "` command `") are different text.
+bool Finder::SameBytes(size_t first, size_t last, uint32_t from) const {
+  const int64_t b = static_cast<int64_t>(unit_first_[last]) + unit_count_[last] - 1;
+  if (b - from + 1 >= static_cast<int64_t>(o_.min_far_words)) return true;
+  const int64_t ca = from - (static_cast<int64_t>(unit_first_[first]) - projections_[first].copy_a);
+  const int64_t cb = projections_[last].copy_b;
+  if (ca < 0 || cb < ca) return false;
+  const auto squeeze = [this](int64_t x, int64_t y) {
+    std::string out;
+    for (uint32_t i = tokens_[x].begin; i < tokens_[y].end; ++i) {
+      const char c = text_[i];
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+  };
+  return squeeze(from, b) == squeeze(ca, cb);
 }
 
 bool Finder::AllRemoved(int64_t from, int64_t to) const {
@@ -444,7 +502,11 @@ void Finder::Tandems() {
     const bool next_to = r.copy_b() + 1 == r.a;
     const bool fused = r.copy_b() + 2 == r.a && Fused(r.a - 1, r.o);
     if (!(next_to || fused) || r.length() < o_.min_tandem_words) continue;
-    if (unit_of_[r.a] == kNone || unit_of_[r.a] != unit_of_[r.b] || AnyRemoved(r.a, r.b) ||
+    // Both copies in one unit, the first opening it: a caption or title printed twice. A phrase
+    // repeated in the middle of a sentence ("/etc/init, then /bin/init, then /bin/sh") or across
+    // a line break (a heading whose last words open the next line) is text, not a fault.
+    const uint32_t unit = unit_of_[r.copy_a()];
+    if (unit == kNone || unit_first_[unit] != r.copy_a() || unit_of_[r.b] != unit || AnyRemoved(r.a, r.b) ||
         AnyRemoved(r.copy_a(), r.copy_b())) {
       continue;
     }

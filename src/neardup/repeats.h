@@ -9,13 +9,19 @@
 //
 // Decision (HACKING.md, "Repeats within a document", gives the evidence): consecutive repeated
 // units whose copies are consecutive form a group. A group is a fault, and goes, when
-//   - it has two or more units (a body or part of one pasted again),
-//   - or it directly follows its copy (a caption or title printed twice in a row),
-//   - or it is a whole line or paragraph of at least `whole_block_words` words.
-// Otherwise it is natural repetition and stays: a single sentence restated inside running prose
-// (a quote repeated later), a short line recurring in a list ("Winners meet in final match").
-// Inside a sentence only a tandem goes: a span of at least `min_tandem_words` words directly
-// followed by itself. Repetition inside a sentence that is not back to back (rhetoric) stays.
+//   - it directly follows its copy with the same bytes (a caption or title printed twice in a
+//     row), whatever its length;
+//   - or it has two or more units (a body or part of one pasted again) of at least
+//     `min_far_words` words;
+//   - or it is a whole line or paragraph of at least `min_line_words` words.
+// Units whose text occurs three times or more are formulas and count for nothing away from
+// their copies. Otherwise a repeat is natural and stays: a single sentence restated inside running
+// prose (a quote repeated later), a short line or two recurring in a list, a table or reference
+// text ("Winners meet in final match", "Return 0 on success, or a negative error in case of
+// failure." after every function of a manual).
+// Inside a sentence only a tandem goes: a span of at least `min_tandem_words` words that opens
+// its sentence and is directly followed by itself. Repetition inside a sentence that is not back
+// to back (rhetoric), or that starts mid-sentence ("/etc/init, then /bin/init, then"), stays.
 //
 // Every removal is verified: the removed words are identical after normalization to one
 // contiguous earlier span, or (from `near_min_words` words) their word 3-gram Jaccard with it is
@@ -39,7 +45,8 @@ struct RepeatOptions {
   size_t k = 3;                  // word k-grams that seed runs; the passage shingle length
   size_t near_min_words = 8;     // a removal that is not identical needs this many words
   double threshold = 0.8;        // word 3-gram Jaccard of a near removal with its copy
-  size_t whole_block_words = 8;  // a lone repeated line or paragraph is a fault from this length
+  size_t min_far_words = 15;     // sentences repeated away from their copy: a fault from this length
+  size_t min_line_words = 20;    // a single line (paragraph) repeated away from its copy: the same
   size_t min_tandem_words = 3;   // shortest tandem repeat inside a sentence
   size_t max_gap_words = 3;      // edits (words) a chain absorbs between two runs
   uint64_t seed = 1;             // of the word hashes
