@@ -72,7 +72,7 @@ void Analyzer::Analyze(std::string_view text, Scratch& s, DocAnalysis& out) cons
                                                out.passages.sketches);
   }
   DocUnits(out.passages.passages, out.passages.pieces, s.units_);
-  out.repeats = FindWithinRepeats(text, s.tokens_, s.words_, s.grams_, s.units_, repeats_);
+  out.repeats = FindWithinRepeats(text, s.tokens_, s.words_, s.grams_, s.units_, repeats_, s.repeats_);
 }
 
 DocAnalysis Analyzer::Analyze(std::string_view text) const {

@@ -47,6 +47,7 @@ class Analyzer {
     std::vector<uint32_t> passage_signature_;
     std::vector<uint32_t> grams_;  // word k-grams of the passage rules, text order
     std::vector<Unit> units_;
+    RepeatScratch repeats_;
     PassageSketcher sketcher_;
   };
 

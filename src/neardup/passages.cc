@@ -17,6 +17,21 @@ std::string_view NormalizedWords(const TokenizedText& tokens, size_t first, size
       .substr(tokens.tokens[first].norm_begin, tokens.tokens[first + count - 1].norm_end - tokens.tokens[first].norm_begin);
 }
 
+// Whether text[start, end) ends like a sentence, with a terminator and any closing quotes. A line
+// is a template candidate whatever its ending; a sentence inside a line only when it ends like a
+// title ("Baca Juga: Judul berita lain" glued after a paragraph), since prose sentences that share
+// their first two words ("This package ...", "Menurut dia, ...") are everywhere.
+bool EndsSentence(std::string_view text, size_t start, size_t end) {
+  while (end > start) {
+    const char c = text[end - 1];
+    if (c == '.' || c == '!' || c == '?') return true;
+    const bool closer = c == '"' || c == '\'' || c == ')' || c == ']' || static_cast<unsigned char>(c) >= 0x80;
+    if (!closer) return false;
+    --end;
+  }
+  return false;
+}
+
 }  // namespace
 
 double PassageSimilarity(std::span<const uint32_t> a, std::span<const uint32_t> b, double threshold) {
@@ -54,6 +69,8 @@ void PassageSketcher::AddPieces(std::string_view text, const TokenizedText& toke
   size_t token = first_token;
   uint32_t line = p.line;
   size_t counted = p.span.start;
+  // Only a paragraph has line breaks inside a passage.
+  const bool lines = options_.segment.mode == PassageMode::kParagraph;
   for (const Sentence& s : sentences_) {
     while (token < tokens.tokens.size() && tokens.tokens[token].begin < s.start) ++token;
     const size_t first = token;
@@ -62,12 +79,12 @@ void PassageSketcher::AddPieces(std::string_view text, const TokenizedText& toke
     piece.start = s.start;
     piece.end = s.end;
     piece.words = static_cast<uint32_t>(token - first);
-    line += static_cast<uint32_t>(std::count(text.data() + counted, text.data() + s.start, '\n'));
+    if (lines) line += static_cast<uint32_t>(std::count(text.data() + counted, text.data() + s.start, '\n'));
     counted = s.start;
     piece.line = line;
     if (piece.words > 0) {
       piece.fingerprint = Hash64(NormalizedWords(tokens, first, piece.words), options_.seed);
-      piece.opening = Opening(tokens, first, piece.words);
+      if (!EndsSentence(text, s.start, s.end)) piece.opening = Opening(tokens, first, piece.words);
     }
     out.pieces.push_back(piece);
   }
@@ -95,7 +112,8 @@ void PassageSketcher::Sketch(std::string_view text, const TokenizedText& tokens,
     p.words = static_cast<uint32_t>(words);
     if (p.words == 0) return;
     p.fingerprint = Hash64(NormalizedWords(tokens, first, p.words), options_.seed);
-    p.opening = Opening(tokens, first, p.words);
+    const bool whole_line = p.span.block_first && p.span.block_last;
+    if (whole_line || !EndsSentence(text, p.span.start, p.span.end)) p.opening = Opening(tokens, first, p.words);
     AddPieces(text, tokens, first, p, out);
     if (p.words >= options_.near_min_words) {
       p.shingle_begin = static_cast<uint32_t>(out.shingles.size());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <limits>
+#include <memory>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -16,7 +17,7 @@ namespace {
 constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 // Earlier occurrences of a k-gram tried as the start of a run: the nearest few and the first.
 // A stock phrase can occur many times; the copy of a pasted passage is almost always among these.
-constexpr int kChainTries = 4;
+constexpr int kChainTries = 2;
 // Diagonals followed at once; beyond this a text is repeating itself in every way (tables of
 // numbers, "ha ha ha"), and the extra diagonals would only find more of the same.
 constexpr size_t kMaxActive = 16;
@@ -40,12 +41,41 @@ struct Projection {
   size_t chain = 0;
 };
 
+}  // namespace
+
+// Everything a Finder allocates, kept across documents so that a thread stops allocating once
+// its documents stop growing.
+struct RepeatScratch::Buffers {
+  std::vector<uint32_t> own_grams;
+  std::vector<uint32_t> unit_first, unit_count, unit_of;
+  std::vector<uint32_t> prev, earliest;
+  std::vector<uint32_t> slot_key, slot_last;
+  std::vector<Run> runs, kept_runs;
+  std::vector<Chain> chains;
+  std::vector<Projection> projections;
+  std::vector<bool> formula, removed, owned;
+  std::vector<std::pair<uint64_t, uint32_t>> fingerprints;
+};
+
+RepeatScratch::RepeatScratch() : buffers_(std::make_unique<Buffers>()) {}
+RepeatScratch::~RepeatScratch() = default;
+RepeatScratch::RepeatScratch(RepeatScratch&&) noexcept = default;
+
+namespace {
+
 class Finder {
  public:
   Finder(std::string_view text, const TokenizedText& tokens, std::span<const uint64_t> hashes,
-         std::span<const uint32_t> grams, std::span<const Unit> units, const RepeatOptions& options)
+         std::span<const uint32_t> grams, std::span<const Unit> units, const RepeatOptions& options,
+         RepeatScratch::Buffers& b)
       : text_(text), tokens_(tokens.tokens), norm_(tokens.text), hashes_(hashes), grams_(grams), units_(units),
-        o_(options) {}
+        o_(options), b_(b), own_grams_(b.own_grams), unit_first_(b.unit_first), unit_count_(b.unit_count),
+        unit_of_(b.unit_of), prev_(b.prev), earliest_(b.earliest), runs_(b.runs), chains_(b.chains),
+        projections_(b.projections), formula_(b.formula), removed_(b.removed) {
+    own_grams_.clear();
+    runs_.clear();
+    chains_.clear();
+  }
 
   std::vector<WithinRepeat> Find();
 
@@ -86,17 +116,21 @@ class Finder {
   std::string_view norm_;
   std::span<const uint64_t> hashes_;
   std::span<const uint32_t> grams_;
-  std::vector<uint32_t> own_grams_;
   std::span<const Unit> units_;
   const RepeatOptions& o_;
+  RepeatScratch::Buffers& b_;
 
-  std::vector<uint32_t> unit_first_, unit_count_, unit_of_;  // per unit; per token
-  std::vector<uint32_t> prev_, earliest_;                    // per k-gram
-  std::vector<Run> runs_;
-  std::vector<Chain> chains_;
-  std::vector<Projection> projections_;
-  std::vector<bool> formula_;  // per unit: its text occurs three times or more
-  std::vector<bool> removed_;  // per token
+  std::vector<uint32_t>& own_grams_;
+  std::vector<uint32_t>& unit_first_;  // per unit
+  std::vector<uint32_t>& unit_count_;
+  std::vector<uint32_t>& unit_of_;  // per token
+  std::vector<uint32_t>& prev_;     // per k-gram
+  std::vector<uint32_t>& earliest_;
+  std::vector<Run>& runs_;
+  std::vector<Chain>& chains_;
+  std::vector<Projection>& projections_;
+  std::vector<bool>& formula_;  // per unit: its text occurs three times or more
+  std::vector<bool>& removed_;  // per token
   std::vector<WithinRepeat> out_;
 };
 
@@ -121,7 +155,10 @@ bool Finder::PreviousOccurrences() {
   earliest_.assign(m, kNone);
   size_t capacity = 16;
   while (capacity < 2 * m) capacity *= 2;
-  std::vector<uint32_t> slot_key(capacity), slot_last(capacity, kNone);
+  std::vector<uint32_t>& slot_key = b_.slot_key;
+  std::vector<uint32_t>& slot_last = b_.slot_last;
+  slot_key.resize(capacity);
+  slot_last.assign(capacity, kNone);
   bool any = false;
   for (uint32_t i = 0; i < m; ++i) {
     // Shingles end with a mixer, so their low bits index the table well.
@@ -148,8 +185,10 @@ void Finder::DiagonalRuns() {
     uint32_t start;
   };
   std::vector<Active> active, next;
+  // A lone k-gram seen before is a stock phrase unless it is the second half of a tandem; only
+  // runs of two k-grams or more can cover a unit, or be cut by an edit into pieces worth chaining.
   const auto emit = [&](const Active& r, uint32_t last) {
-    runs_.push_back({r.start, static_cast<uint32_t>(last + k - 1), r.o});
+    if (last > r.start || r.o == k) runs_.push_back({r.start, static_cast<uint32_t>(last + k - 1), r.o});
   };
   const auto tracked = [&](int64_t o) {
     return std::any_of(next.begin(), next.end(), [o](const Active& r) { return r.o == o; });
@@ -178,21 +217,28 @@ void Finder::DiagonalRuns() {
 
 // A unit identical to an earlier one is a run however short (k-grams miss "Antony Blinken").
 void Finder::UnitRuns() {
-  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> seen;
+  std::vector<std::pair<uint64_t, uint32_t>>& by_fingerprint = b_.fingerprints;
+  by_fingerprint.clear();
   for (uint32_t u = 0; u < units_.size(); ++u) {
-    if (unit_count_[u] == 0) continue;
-    std::vector<uint32_t>& list = seen[units_[u].fingerprint];
-    const int64_t last = unit_first_[u] + unit_count_[u] - 1;
-    for (const uint32_t c : list) {
-      if (unit_count_[c] != unit_count_[u] || NormRange(unit_first_[c], unit_first_[c] + unit_count_[c] - 1) !=
-                                                   NormRange(unit_first_[u], last)) {
-        continue;
+    if (unit_count_[u] > 0) by_fingerprint.emplace_back(units_[u].fingerprint, u);
+  }
+  std::sort(by_fingerprint.begin(), by_fingerprint.end());
+  for (size_t lo = 0, hi; lo < by_fingerprint.size(); lo = hi) {
+    for (hi = lo + 1; hi < by_fingerprint.size() && by_fingerprint[hi].first == by_fingerprint[lo].first;) ++hi;
+    // Each later unit of the group repeats the earliest one whose words it has.
+    for (size_t i = lo + 1; i < hi; ++i) {
+      const uint32_t u = by_fingerprint[i].second;
+      const int64_t last = unit_first_[u] + unit_count_[u] - 1;
+      for (size_t j = lo; j < i; ++j) {
+        const uint32_t c = by_fingerprint[j].second;
+        if (unit_count_[c] != unit_count_[u] ||
+            NormRange(unit_first_[c], unit_first_[c] + unit_count_[c] - 1) != NormRange(unit_first_[u], last)) {
+          continue;
+        }
+        runs_.push_back({unit_first_[u], static_cast<uint32_t>(last), static_cast<int64_t>(unit_first_[u]) - unit_first_[c]});
+        break;
       }
-      runs_.push_back({unit_first_[u], static_cast<uint32_t>(last),
-                       static_cast<int64_t>(unit_first_[u]) - unit_first_[c]});
-      break;
     }
-    list.push_back(u);
   }
 }
 
@@ -203,8 +249,10 @@ void Finder::SelectRuns() {
     if (x.a != y.a) return x.a < y.a;
     return x.o > y.o;
   });
-  std::vector<bool> owned(tokens_.size(), false);
-  std::vector<Run> kept;
+  std::vector<bool>& owned = b_.owned;
+  owned.assign(tokens_.size(), false);
+  std::vector<Run>& kept = b_.kept_runs;
+  kept.clear();
   for (const Run& r : runs_) {
     // The longest stretch of the run that no longer run owns.
     uint32_t best_a = 0, best_len = 0;
@@ -222,7 +270,7 @@ void Finder::SelectRuns() {
     kept.push_back({best_a, best_a + best_len - 1, r.o});
   }
   std::sort(kept.begin(), kept.end(), [](const Run& x, const Run& y) { return x.a < y.a; });
-  runs_ = std::move(kept);
+  runs_.swap(kept);
 }
 
 void Finder::BuildChains() {
@@ -279,7 +327,7 @@ Projection Finder::Project(size_t u) const {
 }
 
 void Finder::Groups() {
-  projections_.resize(units_.size());
+  projections_.assign(units_.size(), Projection{});
   absl::flat_hash_map<int64_t, uint32_t> repeats_of;  // copy's first word -> units repeating it
   for (size_t u = 0; u < units_.size(); ++u) {
     if (unit_count_[u] == 0) continue;
@@ -552,8 +600,9 @@ std::vector<WithinRepeat> Finder::Find() {
 
 std::vector<WithinRepeat> FindWithinRepeats(std::string_view text, const TokenizedText& tokens,
                                             std::span<const uint64_t> word_hashes, std::span<const uint32_t> grams,
-                                            std::span<const Unit> units, const RepeatOptions& options) {
-  return Finder(text, tokens, word_hashes, grams, units, options).Find();
+                                            std::span<const Unit> units, const RepeatOptions& options,
+                                            RepeatScratch& scratch) {
+  return Finder(text, tokens, word_hashes, grams, units, options, *scratch.buffers_).Find();
 }
 
 std::vector<WithinRepeat> FindWithinRepeats(std::string_view text, const PassageOptions& passages,
@@ -566,7 +615,8 @@ std::vector<WithinRepeat> FindWithinRepeats(std::string_view text, const Passage
   PassageSketcher(passages).Sketch(text, tokens, words, {}, sketch);
   std::vector<Unit> units;
   DocUnits(sketch.passages, sketch.pieces, units);
-  return FindWithinRepeats(text, tokens, words, {}, units, options);
+  RepeatScratch scratch;
+  return FindWithinRepeats(text, tokens, words, {}, units, options, scratch);
 }
 
 }  // namespace neardup

@@ -32,6 +32,7 @@
 #define NEARDUP_REPEATS_H_
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -78,13 +79,32 @@ struct WithinRepeat {
   CopySpan copy() const { return {copies.front().start, copies.back().end}; }
 };
 
+// Memory FindWithinRepeats reuses from one document to the next; one per thread.
+class RepeatScratch {
+ public:
+  RepeatScratch();
+  ~RepeatScratch();
+  RepeatScratch(RepeatScratch&&) noexcept;
+  RepeatScratch(const RepeatScratch&) = delete;  // owns buffers
+
+  struct Buffers;
+
+ private:
+  friend std::vector<struct WithinRepeat> FindWithinRepeats(std::string_view, const TokenizedText&,
+                                                            std::span<const uint64_t>, std::span<const uint32_t>,
+                                                            std::span<const struct Unit>, const struct RepeatOptions&,
+                                                            RepeatScratch&);
+  std::unique_ptr<Buffers> buffers_;
+};
+
 // The repeats of a document in text order, non-overlapping. `units` are its units (DocUnits()),
 // `tokens` and `word_hashes` its words (Tokenize(), HashTokens() with options.seed), `grams` the
 // shingles of its k-grams in text order (AppendWordShingles(), k = options.k) or empty.
 // Thread-safe; linear in the words but for the few runs a document repeats.
 std::vector<WithinRepeat> FindWithinRepeats(std::string_view text, const TokenizedText& tokens,
                                             std::span<const uint64_t> word_hashes, std::span<const uint32_t> grams,
-                                            std::span<const Unit> units, const RepeatOptions& options);
+                                            std::span<const Unit> units, const RepeatOptions& options,
+                                            RepeatScratch& scratch);
 
 // The same from the text alone (tests and tools): sketches it with `passages` first.
 std::vector<WithinRepeat> FindWithinRepeats(std::string_view text, const PassageOptions& passages,

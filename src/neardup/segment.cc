@@ -1,5 +1,9 @@
 #include "neardup/segment.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace neardup {
 namespace {
 
@@ -39,6 +43,54 @@ bool EndsGluedSentence(std::string_view text, size_t start, size_t i) {
          (i >= start + 3 && CloserLength(text, i - 3) == 3);
 }
 
+// The first of . ! ? ) ] in text[i, end), or end: the only bytes that can end a sentence. Every
+// line of every document is scanned, so the scan goes 16 bytes at a time where it can.
+size_t NextMark(std::string_view text, size_t i, size_t end) {
+#if defined(__SSE2__)
+  const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?');
+  const __m128i paren = _mm_set1_epi8(')'), bracket = _mm_set1_epi8(']');
+  for (; i + 16 <= end; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+                                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ask), _mm_cmpeq_epi8(v, paren)),
+                                                  _mm_cmpeq_epi8(v, bracket)));
+    const int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < end && !IsTerminator(text[i]) && !IsBracket(text[i])) ++i;
+  return i;
+}
+
+// A lone letter before the dot at text[i] is an initial ("U.S.", "Benjamin A. Engel"), not a
+// sentence end.
+bool Initial(std::string_view text, size_t start, size_t i) {
+  return i > start && (IsLower(text[i - 1]) || IsUpper(text[i - 1])) &&
+         (i - 1 == start || IsSpace(text[i - 2]) || text[i - 2] == '.');
+}
+
+// Nor is a short capitalized word before a dot and a space ("Dr. Smith", "Foto: Dok. Humas",
+// "Jl. Sudirman"): a sentence that really ends so stays joined to the next, which costs nothing
+// but a larger unit.
+bool Abbreviation(std::string_view text, size_t start, size_t i) {
+  if (text[i] != '.') return false;
+  size_t word = i;
+  while (word > start && i - word <= 3 && !IsSpace(text[word - 1])) --word;
+  return i - word >= 2 && i - word <= 3 && (word == start || IsSpace(text[word - 1])) && IsUpper(text[word]);
+}
+
+// Whether text[from, to) holds at least `n` whitespace-separated words; stops once it does.
+bool HasWords(std::string_view text, size_t from, size_t to, size_t n) {
+  size_t words = 0;
+  bool in_word = false;
+  for (size_t i = from; i < to && words < n; ++i) {
+    const bool space = IsSpace(text[i]);
+    words += !space && !in_word;
+    in_word = !space;
+  }
+  return words >= n;
+}
+
 }  // namespace
 
 void SplitSentences(std::string_view text, size_t start, size_t end, std::vector<Sentence>& out) {
@@ -47,54 +99,31 @@ void SplitSentences(std::string_view text, size_t start, size_t end, std::vector
   if (start == end) return;
   size_t piece = start;
   bool glued = false;
-  size_t words = 0;
-  bool in_word = false;
   const auto cut = [&](size_t piece_end, size_t next, bool next_glued) {
     out.push_back({static_cast<uint32_t>(piece), static_cast<uint32_t>(piece_end), glued});
     piece = next;
     glued = next_glued;
-    words = 0;
-    in_word = false;
   };
-  for (size_t i = start; i < end;) {
-    const char c = text[i];
-    if (IsSpace(c)) {
-      in_word = false;
-    } else if (!in_word) {
-      in_word = true;
-      ++words;
-    }
-    if (IsBracket(c) && i + 1 < end && IsUpper(text[i + 1]) && words >= 1) {
-      cut(i + 1, i + 1, true);  // "(ren)SHARE"
-      ++i;
+  // Only terminators and brackets can end a sentence: the scan jumps from one to the next.
+  for (size_t i = start;; ++i) {
+    i = NextMark(text, i, end);
+    if (i >= end) break;
+    if (IsBracket(text[i])) {
+      if (i + 1 < end && IsUpper(text[i + 1])) cut(i + 1, i + 1, true);  // "(ren)SHARE"
       continue;
     }
-    if (!IsTerminator(c)) {
-      ++i;
-      continue;
-    }
-    // A lone letter before the dot is an initial ("U.S.", "Benjamin A. Engel"), not a sentence end.
-    const bool initial = i > start && (IsLower(text[i - 1]) || IsUpper(text[i - 1])) &&
-                         (i - 1 == start || IsSpace(text[i - 2]) || text[i - 2] == '.');
-    // Nor is a short capitalized word before a dot and a space ("Dr. Smith", "Foto: Dok. Humas",
-    // "Jl. Sudirman"): a sentence that really ends so stays joined to the next, which costs
-    // nothing but a larger unit.
-    size_t word = i;
-    while (word > start && !IsSpace(text[word - 1])) --word;
-    const bool abbreviation = c == '.' && i - word >= 2 && i - word <= 3 && IsUpper(text[word]);
     size_t j = i;
     while (j < end && IsTerminator(text[j])) ++j;
     for (size_t n; j < end && (n = CloserLength(text, j)) > 0;) j += n;
     const bool spaced = j < end && IsSpace(text[j]);
     const bool glued_next = j < end && IsUpper(text[j]) && EndsGluedSentence(text, start, i);
-    // Spaced, a sentence needs three words ("Mr. Smith"); glued to a capital, one is enough:
-    // nobody writes an abbreviation glued to the next word, a scraper that drops breaks does.
-    if (!initial && ((spaced && words >= 3 && !abbreviation) || glued_next)) {
+    if ((spaced || glued_next) && !Initial(text, start, i) &&
+        (glued_next || (!Abbreviation(text, start, i) && HasWords(text, piece, i, 3)))) {
       size_t next = j;
       while (next < end && IsSpace(text[next])) ++next;
       cut(j, next, !spaced);
     }
-    i = j;
+    i = j - 1;
   }
   out.push_back({static_cast<uint32_t>(piece), static_cast<uint32_t>(end), glued});
 }
