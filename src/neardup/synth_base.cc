@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
 #include "neardup/hash.h"
 #include "neardup/normalize.h"
 #include "neardup/shingle.h"
@@ -117,14 +118,14 @@ void BaseFilter::ReserveOpening(std::string_view prefix) {
 }
 
 void BaseFilter::ReserveSentence(std::string_view sentence) {
-  sentences_.push_back(" " + Normalize(sentence) + " ");
+  sentences_.push_back(absl::StrCat(" ", Normalize(sentence), " "));
 }
 
 bool BaseFilter::Admit(const BaseDocument& doc) {
   const Features f = Extract(doc, options_);
   if (f.too_long || f.repeats_itself) return false;
   for (const std::string_view line : Lines(doc)) {
-    const std::string padded = " " + Normalize(line) + " ";
+    const std::string padded = absl::StrCat(" ", Normalize(line), " ");
     for (const std::string& sentence : sentences_) {
       if (padded.find(sentence) != std::string::npos) return false;
     }

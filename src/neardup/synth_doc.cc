@@ -69,6 +69,10 @@ RenderedDocument Render(const std::vector<PlannedLine>& lines) {
   return out;
 }
 
+bool InsertableAt(const std::vector<PlannedLine>& lines, size_t at) {
+  return at == 0 || at >= lines.size() || !(lines[at - 1].in_list && lines[at].in_list);
+}
+
 double LineSimilarity(std::string_view a, std::string_view b) {
   const std::string na = Normalize(a);
   const std::string nb = Normalize(b);

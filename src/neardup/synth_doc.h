@@ -27,7 +27,11 @@ struct PlannedLine {
   // natural negatives. A labelled line's own marks are dropped: the whole line is duplicate.
   std::vector<TruthSpan> inner;
   std::vector<NaturalSpan> natural;
+  bool in_list = false;  // a line of a natural list: nothing is inserted between two of them
 };
+
+// True when a line may be inserted before lines[at] without splitting a list.
+bool InsertableAt(const std::vector<PlannedLine>& lines, size_t at);
 
 struct RenderedDocument {
   std::string text;

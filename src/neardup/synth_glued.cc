@@ -1,5 +1,7 @@
 #include "neardup/synth_glued.h"
 
+#include "absl/strings/str_cat.h"
+
 namespace neardup {
 namespace {
 
@@ -63,7 +65,7 @@ bool AddMidItem(MarkedText& body, const GluedRequest& r, SynthRandom& random) {
   if (ends.empty()) return false;
   const size_t e = ends[random.Below(ends.size())];
   const std::string lead = r.mid_spaced ? " " : "";
-  body.Insert(e, lead + r.mid_item);
+  body.Insert(e, absl::StrCat(lead, r.mid_item));
   const size_t start = e + lead.size();
   size_t end = start + r.mid_item.size();
   while (end < body.text.size() && body.text[end] == ' ') ++end;
@@ -105,15 +107,18 @@ GluedLine BuildGluedLine(const std::vector<NaturalLine>& lines, const GluedReque
   }
 
   bool fused = false;
+  size_t end_separator = 0;
   if (!r.end_item.empty()) {
     if (r.end_fused && StartsWithCapital(r.end_item)) {
-      body.Append(" (" + r.token + ")");
+      body.Append(absl::StrCat(" (", r.token, ")"));
       const size_t start = body.text.size();
       body.Append(r.end_item);
       body.AddSpan(start, body.text.size(), Injection::kFusedBoilerplate);
       fused = out.end_placed = true;
     } else if (EndsCleanly(body.text) && (r.end_spaced || StartsWithCapital(r.end_item))) {
-      const size_t start = body.text.size();
+      end_separator = r.end_spaced ? 1 : 0;
+      // The last piece takes the space before it, unless the pasted copy before it goes too.
+      const size_t start = body.text.size() + (r.pasted ? end_separator : 0);
       body.Append(r.end_spaced ? " " : "");
       body.Append(r.end_item);
       body.AddSpan(start, body.text.size(), Injection::kGluedBoilerplate);
@@ -126,7 +131,7 @@ GluedLine BuildGluedLine(const std::vector<NaturalLine>& lines, const GluedReque
     // it; as the line's last piece it takes the whitespace before it.
     const bool last = !out.end_placed;
     const size_t start = first == copy_start && last ? joint_start : first;
-    const size_t end = copy_end + (fused ? 1 : 0);
+    const size_t end = copy_end + (fused ? 1 : end_separator);
     if (first > copy_start) {
       body.AddSpan(joint_start, std::min(first, copy_end), Injection::kGluedBody, /*ambiguous=*/true);
     }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "neardup/synth_doc.h"
 
@@ -136,7 +137,7 @@ void AddRestatedQuote(std::vector<NaturalLine>& lines, SynthRandom& random) {
     // Spaced or glued like the text around it.
     const bool glued = e < line.text.size() && line.text[e] != ' ';
     const size_t start = glued ? e : e + 1;
-    line.Insert(e, glued ? q.text : " " + q.text);
+    line.Insert(e, glued ? q.text : absl::StrCat(" ", q.text));
     line.AddNatural(start, start + q.text.size(), Natural::kRestatedQuote);
     return;
   }

@@ -87,7 +87,9 @@ void AddTemplates(std::vector<PlannedLine>& lines, size_t source, const PlanCont
     for (int i = 0; i < count; ++i) {
       std::vector<size_t> places;
       for (size_t p = 2; p <= lines.size(); ++p) {
-        if (p == lines.size() || (!lines[p].same_line && lines[p].label != Injection::kCaption)) places.push_back(p);
+        if (p == lines.size() || (!lines[p].same_line && lines[p].label != Injection::kCaption && InsertableAt(lines, p))) {
+          places.push_back(p);
+        }
       }
       const size_t at = places[random.Below(places.size())];
       lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(at),
@@ -183,7 +185,8 @@ void RepeatParagraphLater(std::vector<PlannedLine>& body, const PlanContext& con
     std::string edited = SubstituteWords(body[i].text, edits, context.vocabulary, random);
     const double similarity = LineSimilarity(edited, body[i].text);
     if (similarity < kNearParagraphSimilarity || similarity >= 1.0) continue;
-    const size_t after = i + 1 + random.Below(body.size() - i - 1);
+    size_t after = i + 1 + random.Below(body.size() - i - 1);
+    while (!InsertableAt(body, after + 1)) ++after;  // a list's last line is always insertable after
     body.insert(body.begin() + static_cast<std::ptrdiff_t>(after + 1),
                 Labelled(std::move(edited), Injection::kNearParagraph, similarity));
     return;
@@ -245,7 +248,10 @@ OriginalPlan PlanOriginal(const NaturalDocument& doc, size_t index, size_t sourc
   const bool pasted = random.Chance(o.pasted_rate);
   plan.lines.push_back(Line(doc.headline));
   std::vector<PlannedLine> body;
-  for (const NaturalLine& line : doc.lines) body.push_back(Marked(line.text));
+  for (const NaturalLine& line : doc.lines) {
+    body.push_back(Marked(line.text));
+    body.back().in_list = line.list;
+  }
   if (random.Chance(o.tandem_rate)) {
     // A caption line printed twice in a row: the second copy, with the space before it, is the
     // line's last piece.
@@ -255,7 +261,9 @@ OriginalPlan PlanOriginal(const NaturalDocument& doc, size_t index, size_t sourc
       MarkedText line;
       line.Append(caption + joint + caption);
       line.AddSpan(caption.size(), line.text.size(), Injection::kTandemCaption);
-      body.insert(body.begin() + static_cast<std::ptrdiff_t>(random.Below(body.size() + 1)), Marked(line));
+      size_t at = random.Below(body.size() + 1);
+      while (!InsertableAt(body, at)) ++at;
+      body.insert(body.begin() + static_cast<std::ptrdiff_t>(at), Marked(line));
     }
   }
   if (random.Chance(o.near_paragraph_rate)) RepeatParagraphLater(body, context, random);

@@ -33,6 +33,7 @@ std::vector<size_t> CleanEnds(std::string_view line) {
   std::vector<size_t> ends;
   size_t words = 0;
   bool in_word = false;
+  size_t last_end = 0;
   for (size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     if (c == ' ') {
@@ -43,7 +44,7 @@ std::vector<size_t> CleanEnds(std::string_view line) {
     in_word = true;
     if (!IsTerminator(c) || words < kMinSentenceWords) continue;
     size_t word_start = i;
-    while (word_start > 0 && line[word_start - 1] != ' ') --word_start;
+    while (word_start > last_end && line[word_start - 1] != ' ') --word_start;
     const std::string_view word = line.substr(word_start, i - word_start);
     if (word.size() < 2 || !IsLowerOrDigit(word.back()) || !IsLowerOrDigit(word[word.size() - 2])) continue;
     if (!std::all_of(word.begin(), word.end(), IsWordByte) || IsAbbreviation(word)) continue;
@@ -54,6 +55,8 @@ std::vector<size_t> CleanEnds(std::string_view line) {
     if (!at_end && !spaced && !glued) continue;
     ends.push_back(e);
     words = 0;
+    in_word = false;  // a sentence glued to this one starts a word of its own
+    last_end = e;
   }
   return ends;
 }
