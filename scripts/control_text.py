@@ -134,7 +134,7 @@ def policy(path):
 SKIPPED_SECTIONS = {"SYNOPSIS", "EXAMPLES", "EXAMPLE", "SEE ALSO", "STANDARDS", "CONFORMING TO",
                     "VERSIONS", "HISTORY", "COLOPHON", "AUTHORS", "AUTHOR", "COPYRIGHT", "FILES"}
 CHARSET_PAGE = re.compile(r"^(iso[-_]8859|latin\d|koi8|cp\d|armscii|tis-620|ascii)")
-CODE_LINE = re.compile(r"(;|\{|\}|\\)$|^#|^\$ |^[a-z_]+\(.*\)$")
+CODE_LINE = re.compile(r"(;|\{|\}|\\|\*/)$|/\*|^#|^\$ |^[a-z_]+\(.*\)$|^[\d ]+$")
 
 
 def manual_page(path):

@@ -83,26 +83,30 @@ void AddRhetoric(std::vector<NaturalLine>& lines, const std::vector<std::string>
   }
   if (phrases.empty()) return;
   const auto [p, k] = phrases[random.Below(phrases.size())];
-  const std::string continuation_first = Lowered(words[p + k]);
-  for (int attempt = 0; attempt < 8; ++attempt) {
+  std::string head = Join(words, 0, words.size());
+  while (!head.empty() && (head.back() == ',' || head.back() == ';' || head.back() == ':')) head.pop_back();
+  std::string phrase = Join(words, p, p + k);
+  // The phrase opening a sentence is capitalized; repeated mid-sentence it is not (unless it is
+  // an acronym or a name, whose second letter is a capital too).
+  if (p == 0 && phrase.size() > 1 && std::islower(static_cast<unsigned char>(phrase[1]))) {
+    phrase[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(phrase[0])));
+  }
+  // Once or twice more ("who is going to build X, who is going to lead Y, who is going to ..."),
+  // each time with a continuation of its own, which no other continuation starts like.
+  std::set<std::string> firsts = {Lowered(words[p + k])};
+  const size_t repeats = 1 + random.Below(2);
+  std::string rewritten = head;
+  for (int attempt = 0; attempt < 16 && firsts.size() <= repeats; ++attempt) {
     const std::vector<std::string> runs = PlainRuns({foreign[random.Below(foreign.size())]}, 2 + random.Below(5), 2);
     if (runs.empty()) continue;
-    const std::string& run = runs[random.Below(runs.size())];
-    const std::string first = Lowered(run.substr(0, run.find(' ')));
-    if (first == continuation_first) continue;
-    std::string head = Join(words, 0, words.size());
-    while (!head.empty() && (head.back() == ',' || head.back() == ';' || head.back() == ':')) head.pop_back();
-    std::string phrase = Join(words, p, p + k);
-    // The phrase opening a sentence is capitalized; repeated mid-sentence it is not (unless it
-    // is an acronym or a name, whose second letter is a capital too).
-    if (p == 0 && phrase.size() > 1 && std::islower(static_cast<unsigned char>(phrase[1]))) {
-      phrase[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(phrase[0])));
-    }
-    const std::string rewritten = absl::StrFormat("%s, %s %s%c", head, phrase, Lowered(run), terminator);
-    line.text.replace(c.start, c.end - c.start, rewritten);
-    line.AddNatural(c.start, c.start + rewritten.size(), Natural::kRhetoric);
-    return;
+    const std::string run = Lowered(runs[random.Below(runs.size())]);
+    if (!firsts.insert(run.substr(0, run.find(' '))).second) continue;
+    absl::StrAppend(&rewritten, ", ", phrase, " ", run);
   }
+  if (firsts.size() == 1) return;
+  rewritten += terminator;
+  line.text.replace(c.start, c.end - c.start, rewritten);
+  line.AddNatural(c.start, c.start + rewritten.size(), Natural::kRhetoric);
 }
 
 // Repeats a sentence of line i once inside a later line j, after one of j's own sentences.
