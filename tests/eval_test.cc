@@ -201,9 +201,84 @@ TEST_CASE("a report is read for its removed documents and passages, rules mapped
   CHECK_FALSE(ParseRunReport("{\"passages\": []}", "r.json").ok());
 }
 
+// G: a glued kept document with a boilerplate span [80, 100) and a restated quote [10, 30).
+// L: a line-structured kept document with a boilerplate span [40, 50) and a list [0, 20).
+Truth LayoutTruth() {
+  Truth t;
+  t.documents = {Doc("G", 100, DocStatus::kKept, Origin::kBase, "", 0, {Span(80, 100, Injection::kGluedBoilerplate)}),
+                 Doc("L", 50, DocStatus::kKept, Origin::kBase, "", 0, {Span(40, 50, Injection::kBoilerplateLine)})};
+  t.documents[0].glued = true;
+  t.documents[0].natural = {{10, 30, Natural::kRestatedQuote}};
+  t.documents[1].natural = {{0, 20, Natural::kLabelList}};
+  return t;
+}
+
+TEST_CASE("boilerplate is scored separately in glued and line-structured documents") {
+  Run run;
+  run.passages = {Passage("G", 80, 90, SpanKind::kBoilerplate, true),  // half of G's span
+                  Passage("L", 40, 50, SpanKind::kBoilerplate, true)};
+  const EvalResult r = MustEvaluate(LayoutTruth(), run);
+  const int glued = static_cast<int>(Layout::kGlued);
+  const int line = static_cast<int>(Layout::kLine);
+  const int boilerplate = static_cast<int>(SpanKind::kBoilerplate);
+  CheckScore(r.layout_spans[glued][boilerplate], 10, 0, 10);
+  CheckScore(r.layout_spans[line][boilerplate], 10, 0, 0);
+  CHECK(r.layout_spans[glued][boilerplate].recall() == doctest::Approx(0.5));
+  CHECK(r.layout_spans[line][boilerplate].recall() == 1.0);
+  CheckScore(r.spans[boilerplate], 20, 0, 10);  // the two layouts add up
+  CHECK(r.injections[static_cast<int>(Injection::kGluedBoilerplate)].found_bytes == 10);
+}
+
+TEST_CASE("removals inside natural negatives are counted per kind, and as collateral") {
+  Run run;
+  run.passages = {Passage("G", 20, 25, SpanKind::kWithin, true),   // 5 bytes of the quote
+                  Passage("G", 25, 35, SpanKind::kWithin, false),  // reported only: not removed
+                  Passage("L", 0, 10, SpanKind::kWithin, true)};   // half of the list
+  const EvalResult r = MustEvaluate(LayoutTruth(), run);
+  const NaturalTally& quote = r.natural[static_cast<int>(Natural::kRestatedQuote)];
+  CHECK(quote.spans == 1);
+  CHECK(quote.bytes == 20);
+  CHECK(quote.touched_spans == 1);
+  CHECK(quote.removed_bytes == 5);
+  const NaturalTally& list = r.natural[static_cast<int>(Natural::kLabelList)];
+  CHECK(list.removed_bytes == 10);
+  CHECK(r.natural[static_cast<int>(Natural::kRhetoric)].spans == 0);
+  const NaturalTally total = r.natural_total();
+  CHECK(total.bytes == 40);
+  CHECK(total.removed_bytes == 15);
+  CHECK(total.touched_spans == 2);
+  CHECK(r.natural_collateral() == doctest::Approx(15.0 / 40.0));
+  CHECK(r.collateral_bytes == 15);
+  CHECK(r.kept_bytes == 80 + 40);
+  // Reported-only passages are found, not removed: they count for the span scores alone.
+  CheckScore(r.layout_spans[static_cast<int>(Layout::kGlued)][static_cast<int>(SpanKind::kWithin)], 0, 15, 0);
+}
+
+TEST_CASE("a document removed whole takes its natural negatives with it") {
+  Run run;
+  run.removed_documents = {"L"};
+  const EvalResult r = MustEvaluate(LayoutTruth(), run);
+  CHECK(r.natural[static_cast<int>(Natural::kLabelList)].removed_bytes == 20);
+  CHECK(r.collateral_bytes == 40);  // L outside its boilerplate span
+}
+
+TEST_CASE("the layout and natural figures are in the tables and the JSON") {
+  const EvalResult r = MustEvaluate(LayoutTruth(), Run{});
+  const std::string table = FormatEvalTable(r);
+  CHECK(table.find("| boilerplate spans, glued documents (bytes) |") != std::string::npos);
+  CHECK(table.find("| boilerplate spans, line documents (bytes) |") != std::string::npos);
+  CHECK(table.find("Natural negatives: 0 of 40 bytes removed (0.0000%)") != std::string::npos);
+  CHECK(table.find("| restated-quote | 1 | 20 | 0 | 0 | 0.0000% |") != std::string::npos);
+  const std::string json = EvalToJson(r);
+  CHECK(json.find("\"by_layout\"") != std::string::npos);
+  CHECK(json.find("\"natural\"") != std::string::npos);
+}
+
 TEST_CASE("the truth survives a round trip through JSON") {
   Truth t = TinyTruth();
   t.seed = 42;
+  t.documents[0].glued = true;
+  t.documents[0].natural = {{0, 10, Natural::kRhetoric}, {20, 30, Natural::kGluedList}};
   const absl::StatusOr<Truth> back = ParseTruth(TruthToJson(t, {{"rate", 0.5}}, {}), "truth.json");
   REQUIRE(back.ok());
   CHECK(back->seed == 42);
@@ -218,6 +293,13 @@ TEST_CASE("the truth survives a round trip through JSON") {
     CHECK(a.origin == b.origin);
     CHECK(a.of == b.of);
     CHECK(a.jaccard == b.jaccard);
+    CHECK(a.glued == b.glued);
+    REQUIRE(a.natural.size() == b.natural.size());
+    for (size_t n = 0; n < a.natural.size(); ++n) {
+      CHECK(a.natural[n].start == b.natural[n].start);
+      CHECK(a.natural[n].end == b.natural[n].end);
+      CHECK(a.natural[n].kind == b.natural[n].kind);
+    }
     REQUIRE(a.spans.size() == b.spans.size());
     for (size_t s = 0; s < a.spans.size(); ++s) {
       CHECK(a.spans[s].start == b.spans[s].start);
@@ -227,6 +309,23 @@ TEST_CASE("the truth survives a round trip through JSON") {
     }
   }
   CHECK_FALSE(ParseTruth("{\"documents\": []}", "truth.json").ok());
+}
+
+TEST_CASE("a truth file without the glued and natural fields still parses") {
+  const absl::StatusOr<Truth> t = ParseTruth(
+      R"({"neardup_truth": {"schema": 1}, "seed": 1, "ambiguous_low": 0.75, "ambiguous_high": 0.85,
+          "documents": [{"id": "a", "bytes": 5, "status": "kept", "made_by": "base", "spans": []}]})",
+      "truth.json");
+  REQUIRE(t.ok());
+  REQUIRE(t->documents.size() == 1);
+  CHECK_FALSE(t->documents[0].glued);
+  CHECK(t->documents[0].natural.empty());
+  CHECK_FALSE(ParseTruth(
+                  R"({"neardup_truth": {"schema": 1}, "seed": 1, "ambiguous_low": 0.75, "ambiguous_high": 0.85,
+          "documents": [{"id": "a", "bytes": 5, "status": "kept", "made_by": "base", "spans": [],
+                         "natural": [{"start": 0, "end": 2, "made_by": "sarcasm"}]}]})",
+                  "truth.json")
+                  .ok());
 }
 
 }  // namespace neardup

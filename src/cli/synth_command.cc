@@ -31,6 +31,12 @@ std::string Summary(const SynthCorpus& c, const std::string& outdir) {
     absl::StrAppendFormat(&out, " %s %d%s", InjectionName(static_cast<Injection>(i)), s.spans[i],
                           i + 1 < kNumInjections ? "," : "\n");
   }
+  out += "natural negatives  ";
+  for (int i = 0; i < kNumNatural; ++i) {
+    absl::StrAppendFormat(&out, " %s %d%s", NaturalName(static_cast<Natural>(i)), s.natural[i],
+                          i + 1 < kNumNatural ? "," : "\n");
+  }
+  out += absl::StrFormat("glued documents     %8d, %d of them under 1,000 bytes\n", s.glued, s.glued_short);
   absl::StrAppendFormat(&out, "written             %s/corpus.jsonl, %s/truth.json\n", outdir, outdir);
   return out;
 }
@@ -67,17 +73,32 @@ CLI::App* AddSynthCommand(CLI::App& app, SynthCommandOptions& o) {
   AddRate(*cmd, "--near-rate", s.near_rate, "Share of originals copied with edits");
   AddRate(*cmd, "--truncated-rate", s.truncated_rate, "Share of originals reprinted truncated");
   AddRate(*cmd, "--glued-rate", s.glued_rate,
-          "Share of originals written as glued text (one-line body; bodies over 500 bytes)...");
-  AddRate(*cmd, "--glued-pasted-rate", s.glued_pasted_rate, "...and of those, share pasted twice");
+          "Share of originals written as glued text (the body's paragraphs on one line, any length)...");
+  AddRate(*cmd, "--glued-pasted-rate", s.glued_pasted_rate, "...of those, share pasted twice...");
+  AddRate(*cmd, "--glued-space-rate", s.glued_space_rate,
+          "...share whose paragraphs are joined with a space (the others: nothing between sentences)");
+  AddRate(*cmd, "--glued-boilerplate-rate", s.glued_boilerplate_rate,
+          "Chance that a glued document's boilerplate goes inside its line (after a sentence end, or at "
+          "the end) rather than on a line of its own...");
+  AddRate(*cmd, "--fused-rate", s.fused_rate,
+          "...and, at the line's end, fused to a closing token such as '(ren)'");
   AddRate(*cmd, "--pasted-rate", s.pasted_rate,
           "Share of line-text originals with the body pasted twice");
   AddRate(*cmd, "--caption-rate", s.caption_rate, "Share of originals with a caption line scraped twice");
+  AddRate(*cmd, "--tandem-rate", s.tandem_rate,
+          "Share of originals with a caption printed twice in a row inside a line");
   AddRate(*cmd, "--near-paragraph-rate", s.near_paragraph_rate,
           "Share of originals with a paragraph repeated later, slightly edited");
   AddRate(*cmd, "--boilerplate-rate", s.boilerplate_rate,
           "Chance that a document carries each of its source's two boilerplate lines");
   AddRate(*cmd, "--template-rate", s.template_rate,
           "Chance that a document carries templated lines ('Read also: <title>')");
+  AddRate(*cmd, "--restated-quote-rate", s.restated_quote_rate,
+          "Natural negative: share of originals with a sentence restated once in a later paragraph");
+  AddRate(*cmd, "--rhetoric-rate", s.rhetoric_rate,
+          "Natural negative: share of originals with a phrase repeated inside one sentence");
+  AddRate(*cmd, "--label-list-rate", s.label_list_rate,
+          "Natural negative: share of originals with a list whose labels repeat with different values");
   AddRate(*cmd, "--edit-rate", s.edit_rate,
           "Near copies: highest share of words substituted, deleted or inserted");
   AddRate(*cmd, "--ambiguous-low", s.ambiguous_low, "Copies with true Jaccard at or above this...");

@@ -184,6 +184,8 @@ void ScoreKept(const TruthDocument& d, const DocRun& run, EvalResult& r) {
     any.insert(any.end(), found[k].begin(), found[k].end());
   }
   Add(r.all_spans, Merge(std::move(any)), t.scored);
+  const int layout = static_cast<int>(d.glued ? Layout::kGlued : Layout::kLine);
+  for (int k = 0; k < kNumSpanKinds; ++k) Add(r.layout_spans[layout][k], found[k], t.kinds[k]);
   for (const TruthSpan& s : d.spans) {
     if (s.ambiguous) continue;
     InjectionTally& tally = r.injections[static_cast<int>(s.injection)];
@@ -193,6 +195,14 @@ void ScoreKept(const TruthDocument& d, const DocRun& run, EvalResult& r) {
   }
   const Ranges& removed = run.removed ? whole : run.removed_passages;
   r.collateral_bytes += Length(Subtract(removed, t.all));
+  for (const NaturalSpan& n : d.natural) {
+    NaturalTally& tally = r.natural[static_cast<int>(n.kind)];
+    const uint64_t hit = Length(Intersect({{n.start, n.end}}, removed));
+    ++tally.spans;
+    tally.bytes += n.end - n.start;
+    tally.removed_bytes += hit;
+    if (hit > 0) ++tally.touched_spans;
+  }
   r.kept_bytes += d.bytes - Length(t.all);
   Add(r.clean_text, Subtract(removed, t.ambiguous), t.scored);
 }
@@ -228,6 +238,24 @@ double Ratio(uint64_t num, uint64_t den) {
 }
 
 }  // namespace
+
+const char* LayoutName(Layout layout) { return layout == Layout::kGlued ? "glued" : "line"; }
+
+NaturalTally EvalResult::natural_total() const {
+  NaturalTally total;
+  for (const NaturalTally& t : natural) {
+    total.spans += t.spans;
+    total.bytes += t.bytes;
+    total.touched_spans += t.touched_spans;
+    total.removed_bytes += t.removed_bytes;
+  }
+  return total;
+}
+
+double EvalResult::natural_collateral() const {
+  const NaturalTally t = natural_total();
+  return t.bytes == 0 ? 0.0 : static_cast<double>(t.removed_bytes) / static_cast<double>(t.bytes);
+}
 
 double Score::precision() const { return Ratio(true_positives, true_positives + false_positives); }
 double Score::recall() const { return Ratio(true_positives, true_positives + false_negatives); }

@@ -17,6 +17,13 @@
 // Clean text: the bytes a run removes (whole documents, and passages marked removed) against the
 // bytes a perfect run removes (duplicate documents and every non-ambiguous truth span).
 //
+// Layouts: the span scores again, split between glued documents (body on one line) and
+// line-structured ones, so that a rule that only works on lines shows.
+//
+// Natural negatives: bytes a run removes inside the truth's natural spans (restated quotes,
+// rhetoric, lists with repeated labels), as a share of those spans' bytes, per kind. They are part
+// of the collateral damage as well; this isolates the collateral that natural repetition causes.
+//
 // Precision with nothing predicted and recall with nothing to find are 1; F1 is 0 when both
 // precision and recall are 0.
 #ifndef NEARDUP_EVAL_H_
@@ -71,6 +78,17 @@ struct DocumentTally {
   uint64_t removed[3] = {};
 };
 
+struct NaturalTally {
+  uint64_t spans = 0;  // natural spans in documents the truth keeps
+  uint64_t bytes = 0;
+  uint64_t touched_spans = 0;  // spans the run removed any byte of
+  uint64_t removed_bytes = 0;
+};
+
+enum class Layout { kLine, kGlued };
+inline constexpr int kNumLayouts = 2;
+const char* LayoutName(Layout layout);  // "line", "glued"
+
 struct InjectionTally {
   uint64_t spans = 0;  // non-ambiguous spans in documents the truth keeps
   uint64_t bytes = 0;
@@ -86,6 +104,8 @@ struct EvalResult {
   uint64_t collateral_bytes = 0;
   uint64_t kept_bytes = 0;     // bytes of kept documents outside every truth span
   Score clean_text;            // bytes
+  Score layout_spans[kNumLayouts][kNumSpanKinds];  // bytes, by Layout and SpanKind
+  NaturalTally natural[kNumNatural];
   InjectionTally injections[kNumInjections];
   DocumentTally origins[kNumOrigins];  // [kBase] is unused
   std::vector<DocumentTally> buckets;  // copies by true Jaccard, ascending
@@ -93,6 +113,9 @@ struct EvalResult {
   double collateral() const {
     return kept_bytes == 0 ? 0.0 : static_cast<double>(collateral_bytes) / static_cast<double>(kept_bytes);
   }
+  NaturalTally natural_total() const;
+  // Removed bytes of natural spans over their bytes; 0 when there are none.
+  double natural_collateral() const;
 };
 
 // Errors: the run names a document the truth does not have, or a passage outside its document.

@@ -58,10 +58,29 @@ std::string FormatEvalTable(const EvalResult& r) {
   }
   out += ScoreRow("all spans, any kind (bytes)", r.all_spans);
   out += ScoreRow("clean text: removed bytes", r.clean_text);
+  for (const SpanKind kind : {SpanKind::kWithin, SpanKind::kBoilerplate}) {
+    for (int l = 0; l < kNumLayouts; ++l) {
+      out += ScoreRow(absl::StrFormat("%s spans, %s documents (bytes)", SpanKindName(kind),
+                                      LayoutName(static_cast<Layout>(l))).c_str(),
+                      r.layout_spans[l][static_cast<int>(kind)]);
+    }
+  }
+  const NaturalTally natural = r.natural_total();
   absl::StrAppendFormat(&out,
                         "\nAmbiguous documents (not scored): %d. Collateral damage: %d of %d kept bytes "
-                        "removed outside every true span (%.4f%%).\n",
-                        r.ambiguous_documents, r.collateral_bytes, r.kept_bytes, 100 * r.collateral());
+                        "removed outside every true span (%.4f%%). Natural negatives: %d of %d bytes "
+                        "removed (%.4f%%), %d of %d spans touched.\n",
+                        r.ambiguous_documents, r.collateral_bytes, r.kept_bytes, 100 * r.collateral(),
+                        natural.removed_bytes, natural.bytes, 100 * r.natural_collateral(),
+                        natural.touched_spans, natural.spans);
+  out += "\n| natural negative | spans | bytes | spans touched | removed bytes | removed |\n"
+         "|---|---:|---:|---:|---:|---:|\n";
+  for (int i = 0; i < kNumNatural; ++i) {
+    const NaturalTally& t = r.natural[i];
+    absl::StrAppendFormat(&out, "| %s | %d | %d | %d | %d | %.4f%% |\n", NaturalName(static_cast<Natural>(i)),
+                          t.spans, t.bytes, t.touched_spans, t.removed_bytes,
+                          t.bytes == 0 ? 0.0 : 100.0 * static_cast<double>(t.removed_bytes) / static_cast<double>(t.bytes));
+  }
   out += "\n| injected as | kind | spans | bytes | found bytes | recall |\n|---|---|---:|---:|---:|---:|\n";
   for (int i = 0; i < kNumInjections; ++i) {
     const Injection injection = static_cast<Injection>(i);
@@ -99,6 +118,23 @@ std::string EvalToJson(const EvalResult& r) {
   w.Key("collateral").BeginObject().Key("bytes").Uint(r.collateral_bytes);
   w.Key("kept_bytes").Uint(r.kept_bytes).Key("share").Double(r.collateral()).EndObject();
   WriteScore("clean_text", r.clean_text, w);
+  w.Key("by_layout").BeginObject();
+  for (int l = 0; l < kNumLayouts; ++l) {
+    w.Key(LayoutName(static_cast<Layout>(l))).BeginObject();
+    for (int k = 0; k < kNumSpanKinds; ++k) WriteScore(SpanKindName(static_cast<SpanKind>(k)), r.layout_spans[l][k], w);
+    w.EndObject();
+  }
+  w.EndObject();
+  const NaturalTally natural = r.natural_total();
+  w.Key("natural").BeginObject().Key("bytes").Uint(natural.bytes).Key("removed_bytes").Uint(natural.removed_bytes);
+  w.Key("share").Double(r.natural_collateral()).Key("by_kind").BeginArray();
+  for (int i = 0; i < kNumNatural; ++i) {
+    const NaturalTally& t = r.natural[i];
+    w.BeginObject().Key("made_by").String(NaturalName(static_cast<Natural>(i))).Key("spans").Uint(t.spans);
+    w.Key("bytes").Uint(t.bytes).Key("touched_spans").Uint(t.touched_spans).Key("removed_bytes").Uint(t.removed_bytes);
+    w.EndObject();
+  }
+  w.EndArray().EndObject();
   w.Key("by_injection").BeginArray();
   for (int i = 0; i < kNumInjections; ++i) {
     const InjectionTally& t = r.injections[i];

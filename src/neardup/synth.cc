@@ -9,6 +9,7 @@
 #include "neardup/io/json_string.h"
 #include "neardup/status_macros.h"
 #include "neardup/synth_base.h"
+#include "neardup/synth_natural.h"
 #include "neardup/synth_plan.h"
 
 namespace neardup {
@@ -17,7 +18,7 @@ namespace {
 constexpr size_t kMinAdmitted = 10;
 
 // Independent streams, so that one document's choices do not shift another's.
-enum class Purpose : uint64_t { kShuffle = 1, kOriginal, kExact, kNear, kTruncated, kOrder, kIds };
+enum class Purpose : uint64_t { kShuffle = 1, kOriginal, kExact, kNear, kTruncated, kOrder, kIds, kNatural };
 
 SynthRandom Stream(uint64_t seed, Purpose purpose, uint64_t index) {
   uint64_t state = seed ^ (static_cast<uint64_t>(purpose) * 0x9e3779b97f4a7c15ULL);
@@ -27,6 +28,7 @@ SynthRandom Stream(uint64_t seed, Purpose purpose, uint64_t index) {
 
 struct Made {
   RenderedDocument doc;
+  bool glued = false;
   size_t source = 0;
   Origin origin = Origin::kBase;
   size_t of = 0;  // index into the made documents of the original copied
@@ -54,6 +56,7 @@ absl::StatusOr<Base> SelectBase(const std::vector<std::string>& texts, const Syn
   for (const SourceProfile& s : sources) {
     filter.ReserveLine(s.top_line);
     filter.ReserveLine(s.bottom_line);
+    filter.ReserveSentence(s.bottom_line);
     filter.ReserveOpening(s.template_prefix);
   }
   const size_t wanted = o.max_base + o.reserve;
@@ -119,6 +122,8 @@ Made MakeCopy(std::vector<PlannedLine> lines, size_t of, size_t source, Origin o
   if (copy.status != DocStatus::kKept) {
     std::erase_if(copy.doc.spans, [](const TruthSpan& s) { return s.injection == Injection::kCopiedLine; });
   }
+  // The words of a near copy are edited: its repetition is no longer the original's.
+  copy.doc.natural.clear();
   return copy;
 }
 
@@ -129,21 +134,27 @@ std::vector<Made> MakeDocuments(const Base& base, const std::vector<SourceProfil
   for (const BaseDocument& d : base.originals) titles.push_back(FirstWords(d.headline, 12));
   std::deque<std::string> spare;
   for (const BaseDocument& d : base.reserve) spare.insert(spare.end(), d.lines.begin(), d.lines.end());
+  std::vector<std::string> foreign;
+  for (const BaseDocument& d : base.reserve) foreign.insert(foreign.end(), d.lines.begin(), d.lines.end());
   const PlanContext context{o, sources, vocabulary, titles, spare};
+  const NaturalOptions natural{o.restated_quote_rate, o.rhetoric_rate, o.label_list_rate};
   std::vector<Made> made;
-  std::vector<bool> glued;
+  std::vector<BaseDocument> plain;  // what copies are made from: the base with its negatives
   for (size_t i = 0; i < base.originals.size(); ++i) {
+    SynthRandom negatives = Stream(o.seed, Purpose::kNatural, i);
+    const NaturalDocument doc = AddNaturalNegatives(base.originals[i], natural, foreign, negatives);
     SynthRandom random = Stream(o.seed, Purpose::kOriginal, i);
     const size_t source = random.Below(sources.size());
-    OriginalPlan plan = PlanOriginal(base.originals[i], source, context, random);
+    OriginalPlan plan = PlanOriginal(doc, i, source, context, random);
     Made original;
     original.doc = Render(plan.lines);
+    original.glued = plan.glued;
     original.source = source;
     made.push_back(std::move(original));
-    glued.push_back(plan.glued);
+    plain.push_back(doc.Plain());
   }
   for (size_t i = 0; i < base.originals.size(); ++i) {
-    const BaseDocument& doc = base.originals[i];
+    const BaseDocument& doc = plain[i];
     if (SynthRandom r = Stream(o.seed, Purpose::kExact, i); r.Chance(o.exact_rate)) {
       Made copy = made[i];
       copy.origin = Origin::kExactCopy;
@@ -152,7 +163,7 @@ std::vector<Made> MakeDocuments(const Base& base, const std::vector<SourceProfil
       copy.status = DocStatus::kDuplicate;
       made.push_back(std::move(copy));
     }
-    if (glued[i]) continue;  // its lines are not the lines of its text
+    if (made[i].glued) continue;  // its lines are not the lines of its text
     if (SynthRandom r = Stream(o.seed, Purpose::kNear, i); r.Chance(o.near_rate)) {
       // Half are the site's own updated version, half another site's edit of the story.
       const size_t source = r.Chance(0.5) ? made[i].source : r.Below(sources.size());
@@ -199,7 +210,11 @@ absl::Status ValidateSynthOptions(const SynthOptions& o) {
       {"--exact-rate", o.exact_rate},       {"--near-rate", o.near_rate},
       {"--truncated-rate", o.truncated_rate}, {"--pasted-rate", o.pasted_rate},
       {"--glued-rate", o.glued_rate},       {"--glued-pasted-rate", o.glued_pasted_rate},
-      {"--caption-rate", o.caption_rate},
+      {"--glued-space-rate", o.glued_space_rate},
+      {"--glued-boilerplate-rate", o.glued_boilerplate_rate}, {"--fused-rate", o.fused_rate},
+      {"--caption-rate", o.caption_rate},   {"--tandem-rate", o.tandem_rate},
+      {"--restated-quote-rate", o.restated_quote_rate}, {"--rhetoric-rate", o.rhetoric_rate},
+      {"--label-list-rate", o.label_list_rate},
       {"--near-paragraph-rate", o.near_paragraph_rate}, {"--boilerplate-rate", o.boilerplate_rate},
       {"--template-rate", o.template_rate}, {"--edit-rate", o.edit_rate},
       {"--ambiguous-low", o.ambiguous_low}, {"--ambiguous-high", o.ambiguous_high}};
@@ -240,8 +255,15 @@ absl::StatusOr<SynthCorpus> Synthesize(const std::vector<std::string>& base_text
       t.of = id_of[m.of];
       t.jaccard = m.jaccard;
     }
+    t.glued = m.glued;
     t.spans = std::move(m.doc.spans);
+    t.natural = std::move(m.doc.natural);
     for (const TruthSpan& s : t.spans) ++corpus.stats.spans[static_cast<int>(s.injection)];
+    for (const NaturalSpan& n : t.natural) ++corpus.stats.natural[static_cast<int>(n.kind)];
+    if (m.glued) {
+      ++corpus.stats.glued;
+      if (m.doc.text.size() < 1000) ++corpus.stats.glued_short;
+    }
     ++corpus.stats.copies[static_cast<int>(m.origin)];
     ++corpus.stats.status[static_cast<int>(m.status)];
     corpus.truth.documents.push_back(std::move(t));
@@ -280,8 +302,12 @@ std::string CorpusTruthJson(const SynthCorpus& corpus, const SynthOptions& o) {
       {"sources", static_cast<double>(o.sources)}, {"exact_rate", o.exact_rate},
       {"near_rate", o.near_rate}, {"truncated_rate", o.truncated_rate},
       {"pasted_rate", o.pasted_rate}, {"glued_rate", o.glued_rate},
-      {"glued_pasted_rate", o.glued_pasted_rate},
-      {"caption_rate", o.caption_rate}, {"near_paragraph_rate", o.near_paragraph_rate},
+      {"glued_pasted_rate", o.glued_pasted_rate}, {"glued_space_rate", o.glued_space_rate},
+      {"glued_boilerplate_rate", o.glued_boilerplate_rate}, {"fused_rate", o.fused_rate},
+      {"caption_rate", o.caption_rate}, {"tandem_rate", o.tandem_rate},
+      {"near_paragraph_rate", o.near_paragraph_rate},
+      {"restated_quote_rate", o.restated_quote_rate}, {"rhetoric_rate", o.rhetoric_rate},
+      {"label_list_rate", o.label_list_rate},
       {"boilerplate_rate", o.boilerplate_rate}, {"template_rate", o.template_rate},
       {"edit_rate", o.edit_rate}};
   const SynthStats& s = corpus.stats;
@@ -297,6 +323,11 @@ std::string CorpusTruthJson(const SynthCorpus& corpus, const SynthOptions& o) {
   for (int i = 0; i < kNumInjections; ++i) {
     stats.emplace_back(InjectionName(static_cast<Injection>(i)), static_cast<double>(s.spans[i]));
   }
+  for (int i = 0; i < kNumNatural; ++i) {
+    stats.emplace_back(NaturalName(static_cast<Natural>(i)), static_cast<double>(s.natural[i]));
+  }
+  stats.emplace_back("glued", static_cast<double>(s.glued));
+  stats.emplace_back("glued_under_1000_bytes", static_cast<double>(s.glued_short));
   for (int i = 0; i < 3; ++i) {
     stats.emplace_back(DocStatusName(static_cast<DocStatus>(i)), static_cast<double>(s.status[i]));
   }

@@ -3,10 +3,15 @@
 // The base is cleaned first (BaseFilter: no two base documents share anything a tool could find),
 // then duplicates are injected at configurable rates: exact re-scrapes, near copies (headline
 // edited, words substituted/deleted/inserted, a paragraph dropped or added), truncated reprints,
-// bodies pasted twice (line text: a templated line between the copies; glued text: nothing
-// between), captions scraped twice, paragraphs repeated later with small edits, per-source
-// boilerplate lines and templated lines. The truth says, per document, whether a perfect tool
-// keeps it and which byte spans are duplicate content.
+// bodies pasted twice (line text: a templated line between the copies; glued text: a space or
+// nothing between), captions scraped twice (as lines, and printed twice in a row inside a line),
+// paragraphs repeated later with small edits, per-source boilerplate lines, the same boilerplate
+// inside glued lines (after a sentence end, or fused to a closing token such as "(ren)"), and
+// templated lines. Glued documents (the body's paragraphs joined into one line) come in every
+// length. Natural negatives (restated quotes, rhetoric, lists with repeated labels) put back the
+// repetition of real prose that a tool must keep. The truth says, per document, whether a
+// perfect tool keeps it, which byte spans are duplicate content, and which are natural
+// repetition.
 //
 // All choices come from SynthRandom streams derived from the seed, one per document and purpose,
 // so the same base and options give the same bytes, and changing one rate leaves the choices of
@@ -36,12 +41,20 @@ struct SynthOptions {
   double near_rate = 0.15;       // near copy: same source or another
   double truncated_rate = 0.05;  // first 30-95% of the body, in a random source
   double pasted_rate = 0.05;     // body (or its second part) pasted twice, line text
-  double glued_rate = 0.08;      // body written as one line (bodies over 500 bytes only)...
-  double glued_pasted_rate = 0.5;  // ...and of those, pasted twice
+  double glued_rate = 0.15;      // body written as one line (any length)...
+  double glued_pasted_rate = 0.5;  // ...of those, pasted twice...
+  double glued_space_rate = 0.5;   // ...paragraphs joined with a space, not glued at sentence ends
+  double glued_boilerplate_rate = 0.7;  // a glued document's boilerplate goes inside its line...
+  double fused_rate = 0.5;         // ...and at the line's end, fused to a closing token "(xyz)"
   double caption_rate = 0.05;    // a short caption line scraped twice
+  double tandem_rate = 0.05;     // a caption printed twice in a row inside a line
   double near_paragraph_rate = 0.05;  // a long paragraph repeated later with 1-2 words changed
   double boilerplate_rate = 0.5;  // each of the source's two boilerplate lines, per document
   double template_rate = 0.3;     // one or two templated lines ("Read also: <title>")
+  // Natural negatives: shares of originals given each kind of natural repetition.
+  double restated_quote_rate = 0.1;
+  double rhetoric_rate = 0.1;
+  double label_list_rate = 0.1;
   double edit_rate = 0.03;        // near copies: word edit rate drawn from [0, edit_rate]
   double ambiguous_low = 0.75;    // copies with true Jaccard in [low, high) are ambiguous
   double ambiguous_high = 0.85;
@@ -64,6 +77,9 @@ struct SynthStats {
   uint64_t reserve = 0;
   uint64_t copies[kNumOrigins] = {};        // documents by origin (base = originals)
   uint64_t spans[kNumInjections] = {};      // labelled spans by injection, every document
+  uint64_t natural[kNumNatural] = {};       // natural-negative spans by kind, every document
+  uint64_t glued = 0;                       // glued documents...
+  uint64_t glued_short = 0;                 // ...of under 1,000 bytes
   uint64_t status[3] = {};                  // documents by DocStatus
 };
 

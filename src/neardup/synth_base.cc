@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
 #include "neardup/hash.h"
 #include "neardup/normalize.h"
 #include "neardup/shingle.h"
@@ -65,6 +66,12 @@ Features Extract(const BaseDocument& doc, const BaseFilterOptions& options) {
   return f;
 }
 
+std::vector<std::string_view> Lines(const BaseDocument& doc) {
+  std::vector<std::string_view> lines = {doc.headline};
+  lines.insert(lines.end(), doc.lines.begin(), doc.lines.end());
+  return lines;
+}
+
 }  // namespace
 
 size_t BaseDocument::body_bytes() const {
@@ -110,9 +117,19 @@ void BaseFilter::ReserveOpening(std::string_view prefix) {
   }
 }
 
+void BaseFilter::ReserveSentence(std::string_view sentence) {
+  sentences_.push_back(absl::StrCat(" ", Normalize(sentence), " "));
+}
+
 bool BaseFilter::Admit(const BaseDocument& doc) {
   const Features f = Extract(doc, options_);
   if (f.too_long || f.repeats_itself) return false;
+  for (const std::string_view line : Lines(doc)) {
+    const std::string padded = absl::StrCat(" ", Normalize(line), " ");
+    for (const std::string& sentence : sentences_) {
+      if (padded.find(sentence) != std::string::npos) return false;
+    }
+  }
   for (const uint64_t line : f.lines) {
     if (lines_.contains(line)) return false;
   }

@@ -48,6 +48,9 @@ class BaseFilter {
   void ReserveLine(std::string_view line);
   // A templated-line prefix ("Read also:"): no short base line may open with the same two words.
   void ReserveOpening(std::string_view prefix);
+  // A sentence the generator glues into lines: no base line may contain it (after
+  // normalization, as whole words).
+  void ReserveSentence(std::string_view sentence);
 
   // True when `doc` overlaps nothing admitted so far, in which case it is admitted.
   bool Admit(const BaseDocument& doc);
@@ -58,6 +61,7 @@ class BaseFilter {
   absl::flat_hash_set<uint64_t> line_grams_;    // word 3-grams of long lines
   absl::flat_hash_set<uint64_t> doc_grams_;     // word 5-grams of whole documents
   absl::flat_hash_map<uint64_t, size_t> openings_;  // first two words of short lines -> documents
+  std::vector<std::string> sentences_;  // normalized, with a space at each end
 };
 
 // XXH3 of the first two words of normalized short-line text (2 to 20 words), as the engine's

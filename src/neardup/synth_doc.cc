@@ -45,9 +45,32 @@ RenderedDocument Render(const std::vector<PlannedLine>& lines) {
     out.text += line.text;
     const uint64_t end = line.same_line ? out.text.size() : out.text.size() + 1;
     out.text += '\n';
-    if (line.label) out.spans.push_back({start, end, *line.label, line.ambiguous, line.similarity});
+    if (line.label) {
+      out.spans.push_back({start, end, *line.label, line.ambiguous, line.similarity});
+      continue;
+    }
+    for (TruthSpan s : line.inner) {
+      s.start += start;
+      s.end += start;
+      out.spans.push_back(s);
+    }
+    for (NaturalSpan n : line.natural) {
+      n.start += start;
+      n.end += start;
+      // A natural span that runs to its line's end takes the terminator, so list lines merge.
+      if (n.end == start + line.text.size()) n.end = end;
+      if (!out.natural.empty() && out.natural.back().kind == n.kind && out.natural.back().end == n.start) {
+        out.natural.back().end = n.end;
+      } else {
+        out.natural.push_back(n);
+      }
+    }
   }
   return out;
+}
+
+bool InsertableAt(const std::vector<PlannedLine>& lines, size_t at) {
+  return at == 0 || at >= lines.size() || !(lines[at - 1].in_list && lines[at].in_list);
 }
 
 double LineSimilarity(std::string_view a, std::string_view b) {

@@ -20,19 +20,28 @@ struct PlannedLine {
   std::optional<Injection> label;  // set: the line is a duplicate span of this injection
   bool ambiguous = false;
   double similarity = 1.0;
-  // Appended to the previous line with nothing between (a glued body pasted twice). Its span
-  // then ends before the line terminator, which stays with the first copy; the previous line
-  // must not be labelled.
+  // Appended to the previous line with nothing between. Its span then ends before the line
+  // terminator, which stays with the first part; the previous line must not be labelled.
   bool same_line = false;
+  // Spans inside an unlabelled line (offsets into `text`): injections inside a glued line, and
+  // natural negatives. A labelled line's own marks are dropped: the whole line is duplicate.
+  std::vector<TruthSpan> inner;
+  std::vector<NaturalSpan> natural;
+  bool in_list = false;  // a line of a natural list: nothing is inserted between two of them
 };
+
+// True when a line may be inserted before lines[at] without splitting a list.
+bool InsertableAt(const std::vector<PlannedLine>& lines, size_t at);
 
 struct RenderedDocument {
   std::string text;
-  std::vector<TruthSpan> spans;  // ascending
+  std::vector<TruthSpan> spans;      // ascending
+  std::vector<NaturalSpan> natural;  // ascending; a list's lines are one span
 };
 
 // Every line followed by "\n" (same_line parts joined without one). A labelled line's span
-// covers the line and its terminator.
+// covers the line and its terminator; inner spans and natural spans are moved to the line's
+// place, and natural spans of one kind that touch are merged.
 RenderedDocument Render(const std::vector<PlannedLine>& lines);
 
 // Word 3-gram Jaccard of two lines after normalization (1 when they normalize equal), as the

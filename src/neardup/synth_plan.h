@@ -10,6 +10,7 @@
 #include "neardup/synth.h"
 #include "neardup/synth_base.h"
 #include "neardup/synth_doc.h"
+#include "neardup/synth_natural.h"
 #include "neardup/synth_random.h"
 
 namespace neardup {
@@ -17,8 +18,8 @@ namespace neardup {
 // A site: the lines it stamps on its pages and the prefix of its templated links.
 struct SourceProfile {
   std::string name;
-  std::string top_line;         // boilerplate line after the headline
-  std::string bottom_line;      // boilerplate line at the end
+  std::string top_line;         // boilerplate line after the headline: a share bar ("SHARE")
+  std::string bottom_line;      // boilerplate line at the end: a sentence ("Comments are closed.")
   std::string template_prefix;  // "Read also:"
 };
 
@@ -40,8 +41,12 @@ struct OriginalPlan {
   bool glued = false;  // copies other than exact re-scrapes are not made of glued originals
 };
 
-OriginalPlan PlanOriginal(const BaseDocument& doc, size_t source, const PlanContext& context,
-                          SynthRandom& random);
+// `index` (the original's number) names its closing token, so that no two originals share one.
+OriginalPlan PlanOriginal(const NaturalDocument& doc, size_t index, size_t source,
+                          const PlanContext& context, SynthRandom& random);
+
+// The closing token of original `index`: three letters, distinct for indexes below 26^3.
+std::string ClosingToken(size_t index);
 std::vector<PlannedLine> PlanNearCopy(const BaseDocument& doc, size_t source,
                                       const PlanContext& context, SynthRandom& random);
 std::vector<PlannedLine> PlanTruncated(const BaseDocument& doc, size_t source,

@@ -10,8 +10,11 @@ namespace neardup {
 namespace {
 
 constexpr const char* kInjectionNames[kNumInjections] = {
-    "pasted-body", "glued-body", "caption", "near-paragraph",
-    "boilerplate-line", "template-line", "copied-line"};
+    "pasted-body",      "glued-body",    "caption",           "near-paragraph",
+    "tandem-caption",   "boilerplate-line", "template-line", "glued-boilerplate",
+    "fused-boilerplate", "copied-line"};
+constexpr const char* kNaturalNames[kNumNatural] = {"restated-quote", "rhetoric", "label-list",
+                                                    "glued-list"};
 constexpr const char* kKindNames[kNumSpanKinds] = {"within", "across", "boilerplate"};
 constexpr const char* kStatusNames[3] = {"kept", "duplicate", "ambiguous"};
 constexpr const char* kOriginNames[kNumOrigins] = {"base", "exact-copy", "near-copy", "truncated"};
@@ -26,11 +29,18 @@ void WriteDocument(const TruthDocument& d, JsonWriter& w) {
   w.BeginObject().Key("id").String(d.id).Key("source").String(d.source).Key("bytes").Uint(d.bytes);
   w.Key("status").String(DocStatusName(d.status)).Key("made_by").String(OriginName(d.origin));
   if (d.origin != Origin::kBase) w.Key("of").String(d.of).Key("jaccard").Double(d.jaccard);
+  w.Key("glued").Bool(d.glued);
   w.Key("spans").BeginArray();
   for (const TruthSpan& s : d.spans) {
     w.BeginObject().Key("start").Uint(s.start).Key("end").Uint(s.end);
     w.Key("kind").String(SpanKindName(s.kind())).Key("made_by").String(InjectionName(s.injection));
     w.Key("ambiguous").Bool(s.ambiguous).Key("similarity").Double(s.similarity).EndObject();
+  }
+  w.EndArray();
+  w.Key("natural").BeginArray();
+  for (const NaturalSpan& n : d.natural) {
+    w.BeginObject().Key("start").Uint(n.start).Key("end").Uint(n.end);
+    w.Key("made_by").String(NaturalName(n.kind)).EndObject();
   }
   w.EndArray().EndObject();
 }
@@ -61,6 +71,18 @@ absl::StatusOr<TruthSpan> ParseSpan(simdjson::dom::element e, std::string_view n
   return s;
 }
 
+absl::StatusOr<NaturalSpan> ParseNaturalSpan(simdjson::dom::element e, std::string_view name) {
+  NaturalSpan n;
+  NEARDUP_ASSIGN_OR_RETURN(n.start, Field<uint64_t>(e, "start", name));
+  NEARDUP_ASSIGN_OR_RETURN(n.end, Field<uint64_t>(e, "end", name));
+  NEARDUP_ASSIGN_OR_RETURN(const std::string_view made_by, Field<std::string_view>(e, "made_by", name));
+  const std::optional<Natural> kind = ParseNatural(made_by);
+  if (!kind) return Malformed(name, absl::StrFormat("unknown natural span made_by \"%s\"", made_by));
+  n.kind = *kind;
+  if (n.end < n.start) return Malformed(name, "a natural span ends before it starts");
+  return n;
+}
+
 absl::StatusOr<TruthDocument> ParseDocument(simdjson::dom::element e, std::string_view name) {
   TruthDocument d;
   NEARDUP_ASSIGN_OR_RETURN(const std::string_view id, Field<std::string_view>(e, "id", name));
@@ -89,6 +111,19 @@ absl::StatusOr<TruthDocument> ParseDocument(simdjson::dom::element e, std::strin
     NEARDUP_ASSIGN_OR_RETURN(TruthSpan s, ParseSpan(span, name));
     d.spans.push_back(s);
   }
+  // "glued" and "natural" came later: truth files written before them still parse.
+  if (const auto error = e["glued"].get(d.glued); error != simdjson::SUCCESS && error != simdjson::NO_SUCH_FIELD) {
+    return Malformed(name, "a document's \"glued\" is not true or false");
+  }
+  simdjson::dom::array natural;
+  if (const auto error = e["natural"].get(natural); error == simdjson::SUCCESS) {
+    for (const simdjson::dom::element n : natural) {
+      NEARDUP_ASSIGN_OR_RETURN(NaturalSpan s, ParseNaturalSpan(n, name));
+      d.natural.push_back(s);
+    }
+  } else if (error != simdjson::NO_SUCH_FIELD) {
+    return Malformed(name, "a document's \"natural\" is not an array");
+  }
   return d;
 }
 
@@ -112,10 +147,21 @@ std::optional<Injection> ParseInjection(std::string_view name) {
   return std::nullopt;
 }
 
+const char* NaturalName(Natural natural) { return kNaturalNames[static_cast<int>(natural)]; }
+
+std::optional<Natural> ParseNatural(std::string_view name) {
+  for (int i = 0; i < kNumNatural; ++i) {
+    if (name == kNaturalNames[i]) return static_cast<Natural>(i);
+  }
+  return std::nullopt;
+}
+
 SpanKind KindOf(Injection injection) {
   switch (injection) {
     case Injection::kBoilerplateLine:
     case Injection::kTemplateLine:
+    case Injection::kGluedBoilerplate:
+    case Injection::kFusedBoilerplate:
       return SpanKind::kBoilerplate;
     case Injection::kCopiedLine:
       return SpanKind::kAcross;

@@ -28,17 +28,38 @@ std::optional<SpanKind> ParseSpanKind(std::string_view name);
 // How a span was made; each injection has exactly one kind.
 enum class Injection {
   kPastedBody,     // within: body lines pasted a second time, after a templated line
-  kGluedBody,      // within: a glued (one-line) body pasted a second time with nothing between
+  kGluedBody,      // within: a glued (one-line) body pasted a second time, with or without a space
   kCaption,        // within: a short caption line scraped twice
   kNearParagraph,  // within: a paragraph repeated later with a word or two changed
+  kTandemCaption,  // within: a caption sentence printed twice in a row inside a line
   kBoilerplateLine,  // boilerplate: a fixed line of the document's source
   kTemplateLine,     // boilerplate: "<source prefix> <another title>"
+  kGluedBoilerplate,  // boilerplate: a source's line inside a glued line, after a sentence end
+  kFusedBoilerplate,  // boilerplate: the same, fused to a closing token ("(ren)SHARE")
   kCopiedLine,       // across: a line of a kept document copied from an earlier one
 };
-inline constexpr int kNumInjections = 7;
+inline constexpr int kNumInjections = 10;
 const char* InjectionName(Injection injection);  // "pasted-body", "glued-body", ...
 std::optional<Injection> ParseInjection(std::string_view name);
 SpanKind KindOf(Injection injection);
+
+// Natural repetition that a correct tool keeps: spans that carry no duplicate content, where any
+// removal is collateral damage. Built from the document's own (real) words.
+enum class Natural {
+  kRestatedQuote,  // a sentence of the document repeated once inside a later paragraph
+  kRhetoric,       // a phrase of 3-6 words repeated inside one sentence, not back to back
+  kLabelList,      // list lines whose labels repeat with different values (and short notes)
+  kGluedList,      // the same list glued into one line with ";" between its items
+};
+inline constexpr int kNumNatural = 4;
+const char* NaturalName(Natural natural);  // "restated-quote", "rhetoric", "label-list", "glued-list"
+std::optional<Natural> ParseNatural(std::string_view name);
+
+struct NaturalSpan {
+  uint64_t start = 0;
+  uint64_t end = 0;
+  Natural kind = Natural::kRestatedQuote;
+};
 
 enum class DocStatus {
   kKept,       // a perfect tool keeps it
@@ -70,7 +91,9 @@ struct TruthDocument {
   Origin origin = Origin::kBase;
   std::string of;        // copies: id of the document copied (always earlier in the corpus)
   double jaccard = 0.0;  // copies: Jaccard of word 5-gram sets with `of`
+  bool glued = false;    // its body is one line (paragraphs glued), not one paragraph per line
   std::vector<TruthSpan> spans;  // ascending, disjoint
+  std::vector<NaturalSpan> natural;  // ascending, disjoint, outside every span
 };
 
 struct Truth {
