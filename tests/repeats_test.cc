@@ -258,4 +258,48 @@ TEST_CASE("a whole line repeated away from its copy goes from 20 words, stays wh
   }
 }
 
+TEST_CASE("a list entry whose label repeats and whose description differs stays whole") {
+  // The label line repeats the end of an earlier label; the description after it is only 9 of 15
+  // word 3-grams alike (J = 0.6), so it does not verify. Alone, a 4-word line away from its copy is
+  // no fault: nothing of the entry goes (the man page dir_colors(5) has this shape).
+  const std::string text =
+      "STICKY_OTHER_WRITABLE color-sequence\n"
+      "Specifies the color used for an other-writable directory with the executable attribute set.\n"
+      "Synonym: OWT.\n"
+      "OTHER_WRITABLE color-sequence\n"
+      "Specifies the color used for an other-writable directory without the executable attribute set.\n"
+      "Synonym: OWR.\n";
+  CHECK(Repeats(text).empty());
+}
+
+TEST_CASE("a body pasted again inside an unfinished sentence loses its whole sentences, not that one") {
+  // The scraper glued the second copy after "compression:", so the copy's first sentence is fused
+  // into the first copy's last one, which therefore stays. What follows it repeats the first copy
+  // from "It extracts" on, to the line's end ("compression:", the start of the fused sentence):
+  // that goes, with the space before it.
+  const std::string body =
+      "A small wrapper around the database with a simple interface and support for threads: By default, "
+      "errors are reported in full. It extracts and prints the outer stack to the error log. Features "
+      "include: * Values can be any objects that pickle supports. * Support for many tables living in the "
+      "same database file. * Support for access from many threads to one connection. * Support for custom "
+      "serialization or compression:";
+  const std::string text = "Title of the package\n" + body + " " + body + "\n";
+  const std::string removed =
+      " It extracts and prints the outer stack to the error log. Features include: * Values can be any objects "
+      "that pickle supports. * Support for many tables living in the same database file. * Support for access "
+      "from many threads to one connection. * Support for custom serialization or compression:";
+  const size_t at = text.find(removed, text.find(body) + body.size());
+  REQUIRE(at != std::string::npos);
+  CHECK(Cleaned(text) == text.substr(0, at) + text.substr(at + removed.size()));
+}
+
+TEST_CASE("adjacent lines that differ in one word keep their identical tails") {
+  // The two URLs differ in "pl"/"py"; "?" glued to a capital splits each line in two, and the
+  // identical tail alone is no fault: a 6-word sentence whose copy is not directly before it.
+  const std::string text =
+      "+ \"http://www.example.org/cgi-bin/program.pl?VAR1=VAL1&VAR2=VAL2&VAR3=VAL3\"\n"
+      "+ \"http://www.example.org/cgi-bin/program.py?VAR1=VAL1&VAR2=VAL2&VAR3=VAL3\"\n";
+  CHECK(Repeats(text).empty());
+}
+
 }  // namespace neardup

@@ -41,6 +41,12 @@ struct Projection {
   size_t chain = 0;
 };
 
+// A diagonal run being extended: distance to its copy, first k-gram.
+struct Active {
+  int64_t o;
+  uint32_t start;
+};
+
 }  // namespace
 
 // Everything a Finder allocates, kept across documents so that a thread stops allocating once
@@ -49,7 +55,9 @@ struct RepeatScratch::Buffers {
   std::vector<uint32_t> own_grams;
   std::vector<uint32_t> unit_first, unit_count, unit_of;
   std::vector<uint32_t> prev, earliest;
-  std::vector<uint32_t> slot_key, slot_last;
+  std::vector<uint32_t> slot_key, slot_last, slot_stamp;
+  uint32_t stamp = 0;  // slots whose stamp differs are empty: the table is never cleared
+  std::vector<Active> active, next;
   std::vector<Run> runs, kept_runs;
   std::vector<Chain> chains;
   std::vector<Projection> projections;
@@ -89,8 +97,11 @@ class Finder {
   Projection Project(size_t u) const;
   void Groups();
   void Decide(size_t first, size_t last);
+  bool Fault(size_t units, uint64_t words, bool whole_block) const;
+  int64_t FirstTokenAt(uint32_t byte) const;
   bool FusedTail(size_t u, const Projection& p, uint32_t& from, int64_t& offset) const;
-  void EmitPart(size_t first, size_t last, uint32_t from, int64_t offset, bool fused);
+  bool EmitPart(size_t first, size_t last, uint32_t from, int64_t offset, bool fused);
+  void EmitTrimmed(size_t first, size_t last);
   void Tandems();
 
   bool Fused(uint32_t token, int64_t o) const;
@@ -132,6 +143,7 @@ class Finder {
   std::vector<bool>& formula_;  // per unit: its text occurs three times or more
   std::vector<bool>& removed_;  // per token
   std::vector<WithinRepeat> out_;
+  bool trimmed_ = false;  // the part Decide emits lost a unit at an end to verify
 };
 
 void Finder::UnitTokens() {
@@ -151,21 +163,32 @@ void Finder::UnitTokens() {
 // there is none. Returns whether any k-gram repeats.
 bool Finder::PreviousOccurrences() {
   const size_t m = grams_.size();
-  prev_.assign(m, kNone);
-  earliest_.assign(m, kNone);
+  prev_.resize(m);
+  earliest_.resize(m);
   size_t capacity = 16;
   while (capacity < 2 * m) capacity *= 2;
   std::vector<uint32_t>& slot_key = b_.slot_key;
   std::vector<uint32_t>& slot_last = b_.slot_last;
-  slot_key.resize(capacity);
-  slot_last.assign(capacity, kNone);
+  std::vector<uint32_t>& slot_stamp = b_.slot_stamp;
+  if (slot_stamp.size() < capacity) {
+    slot_key.resize(capacity);
+    slot_last.resize(capacity);
+    slot_stamp.resize(capacity);
+  }
+  if (++b_.stamp == 0) {  // wrapped: stamps of 2^32 documents ago would look current
+    std::fill(slot_stamp.begin(), slot_stamp.end(), 0);
+    b_.stamp = 1;
+  }
+  const uint32_t stamp = b_.stamp;
   bool any = false;
   for (uint32_t i = 0; i < m; ++i) {
     // Shingles end with a mixer, so their low bits index the table well.
     size_t s = grams_[i] & (capacity - 1);
-    while (slot_last[s] != kNone && slot_key[s] != grams_[i]) s = (s + 1) & (capacity - 1);
-    if (slot_last[s] == kNone) {
+    while (slot_stamp[s] == stamp && slot_key[s] != grams_[i]) s = (s + 1) & (capacity - 1);
+    if (slot_stamp[s] != stamp) {
+      slot_stamp[s] = stamp;
       slot_key[s] = grams_[i];
+      prev_[i] = kNone;
       earliest_[i] = i;
     } else {
       prev_[i] = slot_last[s];
@@ -180,11 +203,9 @@ bool Finder::PreviousOccurrences() {
 // Maximal runs of k-grams equal at a constant distance, each copy ending before its repeat.
 void Finder::DiagonalRuns() {
   const auto k = static_cast<int64_t>(o_.k);
-  struct Active {
-    int64_t o;
-    uint32_t start;
-  };
-  std::vector<Active> active, next;
+  std::vector<Active>& active = b_.active;
+  std::vector<Active>& next = b_.next;
+  active.clear();
   // A lone k-gram seen before is a stock phrase unless it is the second half of a tandem; only
   // runs of two k-grams or more can cover a unit, or be cut by an edit into pieces worth chaining.
   const auto emit = [&](const Active& r, uint32_t last) {
@@ -194,6 +215,7 @@ void Finder::DiagonalRuns() {
     return std::any_of(next.begin(), next.end(), [o](const Active& r) { return r.o == o; });
   };
   for (uint32_t i = 0; i < grams_.size(); ++i) {
+    if (active.empty() && prev_[i] == kNone) continue;  // most k-grams: new, nothing to extend
     next.clear();
     for (const Active& r : active) {
       const int64_t j = i - r.o;
@@ -415,12 +437,12 @@ void Finder::Decide(size_t first, size_t last) {
       words += unit_count_[u];
       ++units;
     }
-    const bool several = units >= 2 && words >= o_.min_far_words;
-    const bool long_line = units == 1 && first == last && WholeBlock(first) && words >= o_.min_line_words;
-    if (!several && !long_line) return;
+    if (!Fault(units, words, first == last && WholeBlock(first))) return;
   } else if (!SameBytes(first, last, from)) {
     return;
   }
+  const size_t mark = out_.size();
+  trimmed_ = false;
   // One part per line or paragraph, each verified on its own.
   for (size_t f = first; f <= last;) {
     if (unit_count_[f] == 0) {
@@ -434,10 +456,48 @@ void Finder::Decide(size_t first, size_t last) {
     if (f == first && fused) {
       EmitPart(f - 1, l, from, offset, true);
     } else {
-      EmitPart(f, l, unit_first_[f], static_cast<int64_t>(unit_first_[f]) - projections_[f].copy_a, false);
+      EmitTrimmed(f, l);
     }
     f = l + 1;
   }
+  // A trimmed part no longer follows its copy directly: it must be a fault on its own, too.
+  if ((adjacent && !trimmed_) || out_.size() == mark) return;
+  // Away from its copy, what verified must still be a fault on its own: a group of a short line
+  // and a long one that only nearly repeats is a list entry, not a pasted passage.
+  uint64_t words = 0;
+  size_t units = 0;
+  for (size_t i = mark; i < out_.size(); ++i) {
+    const WithinRepeat& r = out_[i];
+    if (r.fused_start) ++units;
+    for (uint32_t u = r.first_unit + (r.fused_start ? 1 : 0); u <= r.last_unit; ++u) {
+      if (formula_[u] || unit_count_[u] == 0) continue;
+      words += unit_count_[u];
+      ++units;
+    }
+  }
+  const WithinRepeat& only = out_[mark];
+  if (Fault(units, words, out_.size() == mark + 1 && only.first_unit == only.last_unit && WholeBlock(only.first_unit))) {
+    return;
+  }
+  for (size_t i = mark; i < out_.size(); ++i) {
+    const WithinRepeat& r = out_[i];
+    const int64_t a = r.fused_start ? FirstTokenAt(r.start) : unit_first_[r.first_unit];
+    const int64_t b = static_cast<int64_t>(unit_first_[r.last_unit]) + unit_count_[r.last_unit] - 1;
+    for (int64_t w = a; w <= b; ++w) removed_[w] = false;
+  }
+  out_.resize(mark);
+}
+
+bool Finder::Fault(size_t units, uint64_t words, bool whole_block) const {
+  const bool several = units >= 2 && words >= o_.min_far_words;
+  const bool long_line = units == 1 && whole_block && words >= o_.min_line_words;
+  return several || long_line;
+}
+
+int64_t Finder::FirstTokenAt(uint32_t byte) const {
+  const auto it = std::lower_bound(tokens_.begin(), tokens_.end(), byte,
+                                   [](const Token& t, uint32_t b) { return t.begin < b; });
+  return it - tokens_.begin();
 }
 
 // Whether a repeat next to its copy has the copy's very bytes, but for whitespace and case: a
@@ -509,13 +569,44 @@ CopySpan Finder::CopyBytes(int64_t a, int64_t b) const {
 
 // Units [first, last] of one block, the removal starting at word `from` (inside `first` when
 // `fused`), the copy at distance `offset` at the start.
-void Finder::EmitPart(size_t first, size_t last, uint32_t from, int64_t offset, bool fused) {
+// A part that fails verification may owe it to a unit at either end that a scraper's glue made
+// only partly a repeat ("... or compression: A lightweight wrapper ...", where the second copy
+// begins inside a sentence of the first): without that unit the rest may verify.
+void Finder::EmitTrimmed(size_t first, size_t last) {
+  const auto emit = [this](size_t f, size_t l) {
+    return EmitPart(f, l, unit_first_[f], static_cast<int64_t>(unit_first_[f]) - projections_[f].copy_a, false);
+  };
+  if (emit(first, last)) return;
+  constexpr int kTrims = 2;
+  const auto next_word_unit = [this](size_t u, size_t l) {
+    while (++u <= l && unit_count_[u] == 0) {}
+    return u;
+  };
+  for (int t = 0, f = static_cast<int>(first); t < kTrims; ++t) {
+    f = static_cast<int>(next_word_unit(static_cast<size_t>(f), last));
+    if (f > static_cast<int>(last)) break;
+    if (emit(static_cast<size_t>(f), last)) {
+      trimmed_ = true;
+      return;
+    }
+  }
+  for (int t = 0, l = static_cast<int>(last); t < kTrims; ++t) {
+    do --l; while (l > static_cast<int>(first) && unit_count_[l] == 0);
+    if (l <= static_cast<int>(first)) break;
+    if (emit(first, static_cast<size_t>(l))) {
+      trimmed_ = true;
+      return;
+    }
+  }
+}
+
+bool Finder::EmitPart(size_t first, size_t last, uint32_t from, int64_t offset, bool fused) {
   const int64_t a = from, b = static_cast<int64_t>(unit_first_[last]) + unit_count_[last] - 1;
   const int64_t ca = a - offset, cb = projections_[last].copy_b;
-  if (ca < 0 || cb >= a || ca > cb || AnyRemoved(ca, cb)) return;
+  if (ca < 0 || cb >= a || ca > cb || AnyRemoved(ca, cb)) return false;
   const uint32_t fused_end = FusedCopyEnd(a, b, ca, cb);
   const double similarity = fused_end != 0 ? 1.0 : Similarity(a, b, ca, cb);
-  if (similarity < o_.threshold) return;
+  if (similarity < o_.threshold) return false;
   WithinRepeat r;
   r.kind = WithinRepeat::Kind::kUnits;
   r.fused_start = fused;
@@ -541,6 +632,7 @@ void Finder::EmitPart(size_t first, size_t last, uint32_t from, int64_t offset, 
   if (fused_end != 0) r.copies.back().end = fused_end;
   for (int64_t w = a; w <= b; ++w) removed_[w] = true;
   out_.push_back(std::move(r));
+  return true;
 }
 
 // Inside a sentence, only a span directly followed by itself goes: its second copy, with the
