@@ -1,4 +1,4 @@
-#include "neardup/glued.h"
+#include "neardup/passages/glued.h"
 
 #include <doctest/doctest.h>
 

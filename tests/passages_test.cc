@@ -1,4 +1,4 @@
-#include "neardup/passages.h"
+#include "neardup/passages/passages.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "neardup/render_common.h"
+#include "neardup/render/render_common.h"
 
 #include <doctest/doctest.h>
 

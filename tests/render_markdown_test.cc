@@ -1,4 +1,4 @@
-#include "neardup/render_markdown.h"
+#include "neardup/render/render_markdown.h"
 
 #include <doctest/doctest.h>
 

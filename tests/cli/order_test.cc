@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "cli/run_binary.h"
-#include "neardup/io/json_string.h"
+#include "neardup/base/json_string.h"
 
 namespace neardup::testing {
 namespace {

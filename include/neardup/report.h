@@ -1,0 +1,127 @@
+// What a run found: the value the CLI prints, writes as report.json, and turns into edits.
+//
+// Document indices are corpus order. Every array is sorted by input order, so the report of a
+// given input, config and seed is the same bytes whatever the thread count. The JSON layout is
+// versioned by `kReportSchema` and documented in README.md.
+#ifndef NEARDUP_REPORT_H_
+#define NEARDUP_REPORT_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "neardup/config.h"
+#include "neardup/similarity/lsh.h"
+#include "neardup/base/string_table.h"
+
+namespace neardup {
+
+inline constexpr int kReportSchema = 1;
+
+// How a removed document matched the one kept in its place.
+enum class DocumentMatch {
+  kExact,        // same normalized text
+  kJaccard,      // shingle Jaccard >= threshold
+  kContainment,  // share of its shingles contained in the kept document >= --containment
+};
+const char* MatchName(DocumentMatch match);  // "exact", "jaccard", "containment"
+
+struct RemovedDocument {
+  uint32_t doc = 0;
+  double similarity = 0.0;  // exact Jaccard (or containment) of the shingle sets
+  DocumentMatch match = DocumentMatch::kJaccard;
+};
+
+struct DocumentCluster {
+  uint32_t kept = 0;
+  std::vector<RemovedDocument> removed;  // ascending doc
+};
+
+enum class PassageRule { kRepeatWithin, kRepeatAcross, kBoilerplate, kBoilerplatePattern };
+inline constexpr int kNumPassageRules = 4;
+// "repeat-within", "repeat-across", "boilerplate", "boilerplate-pattern"
+const char* RuleName(PassageRule rule);
+
+struct PassageFinding {
+  uint32_t doc = 0;
+  uint64_t start = 0;  // bytes [start, end) of the original text, terminator included
+  uint64_t end = 0;
+  uint32_t line = 0;   // 1-based line of `start` in the document's text
+  PassageRule rule = PassageRule::kRepeatWithin;
+  bool removed = true;    // false: reported only (e.g. --cross-doc report)
+  bool has_copy = true;   // boilerplate has no single copy
+  uint32_t copy_doc = 0;  // the kept copy: bytes [copy_start, copy_end) of copy_doc
+  uint64_t copy_start = 0;
+  uint64_t copy_end = 0;
+  double similarity = 1.0;
+  uint64_t fingerprint = 0;  // XXH3 of the normalized passage: names it across renames and moves
+};
+
+// A passage, or a templated line's opening words, that recurs across one source's documents.
+struct BoilerplateEntry {
+  std::string source;
+  std::string text;      // the passage as first seen (original bytes), or the pattern's opening words
+  bool pattern = false;  // templated: same opening words, varying tail
+  uint64_t documents = 0;         // documents of the source containing it
+  uint64_t source_documents = 0;  // documents of the source
+  uint32_t first_doc = 0;         // where it was first seen: bytes [first_start, first_end)
+  uint64_t first_start = 0;
+  uint64_t first_end = 0;
+};
+
+struct RuleTotals {
+  uint64_t passages = 0;  // found
+  uint64_t bytes = 0;
+  uint64_t removed_passages = 0;
+  uint64_t removed_bytes = 0;
+};
+
+struct SourceTotals {
+  std::string source;
+  uint64_t documents = 0;
+  uint64_t boilerplate_passages = 0;  // removed as boilerplate (either kind)
+  uint64_t boilerplate_bytes = 0;
+};
+
+struct ReportStats {
+  uint64_t documents = 0;
+  uint64_t bytes = 0;
+  uint64_t duplicate_documents = 0;
+  uint64_t duplicate_document_bytes = 0;
+  uint64_t removed_passages = 0;
+  uint64_t removed_passage_bytes = 0;
+  uint64_t exact_documents = 0;        // duplicate documents by how they matched
+  uint64_t jaccard_documents = 0;
+  uint64_t containment_documents = 0;
+  RuleTotals rules[kNumPassageRules];  // indexed by PassageRule
+  std::vector<SourceTotals> sources;   // sorted by source name
+
+  uint64_t removed_bytes() const { return duplicate_document_bytes + removed_passage_bytes; }
+  double duplicate_byte_ratio() const {
+    return bytes == 0 ? 0.0 : static_cast<double>(removed_bytes()) / static_cast<double>(bytes);
+  }
+};
+
+struct Report {
+  Config config;
+  LshParams lsh;
+  StringTable ids;                     // per document
+  std::vector<uint64_t> sizes;         // bytes per document
+  StringTable locations;               // per document: "path" or "path:line", for messages
+  std::vector<uint64_t> fingerprints;  // per document: XXH3 of its normalized text
+  std::vector<DocumentCluster> clusters;   // ascending kept
+  std::vector<PassageFinding> passages;    // ascending (doc, start)
+  std::vector<BoilerplateEntry> boilerplate;  // ascending (source, pattern, text)
+  ReportStats stats;
+};
+
+// The report as JSON (one object, two-space indented, trailing newline). Deterministic.
+std::string ReportToJson(const Report& report);
+// The same, handed to `write` in pieces of about a megabyte: a report of millions of findings is
+// never held whole.
+void WriteReportJson(const Report& report, const std::function<void(std::string_view)>& write);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_REPORT_H_

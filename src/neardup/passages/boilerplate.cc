@@ -1,0 +1,115 @@
+#include "neardup/passages/boilerplate.h"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "neardup/base/radix_sort.h"
+#include "neardup/base/status_macros.h"
+
+namespace neardup {
+namespace {
+
+// Partitions per kind: enough that one partition of a billion passages fits in memory.
+constexpr size_t kPartitions = 64;
+
+}  // namespace
+
+BoilerplateCounter::BoilerplateCounter(const SpillOptions& spill)
+    : passages_(kPartitions, spill), openings_(kPartitions, spill) {}
+
+void BoilerplateCounter::Collect(std::span<const PassageSketch> passages, Occurrences& out) {
+  out.fingerprints.clear();
+  out.openings.clear();
+  for (const PassageSketch& p : passages) {
+    if (p.words == 0) continue;
+    out.fingerprints.push_back(p.fingerprint);  // a document counts once per passage
+    if (p.opening != 0) out.openings.emplace_back(p.opening, p.fingerprint);
+  }
+  std::sort(out.fingerprints.begin(), out.fingerprints.end());
+  out.fingerprints.erase(std::unique(out.fingerprints.begin(), out.fingerprints.end()), out.fingerprints.end());
+}
+
+absl::Status BoilerplateCounter::Add(uint32_t doc, uint32_t source, const Occurrences& occurrences) {
+  for (const uint64_t fingerprint : occurrences.fingerprints) {
+    const uint64_t key = Key(source, fingerprint);
+    NEARDUP_RETURN_IF_ERROR(passages_.Add({key, doc, 0}, key));
+  }
+  for (const auto& [opening, fingerprint] : occurrences.openings) {
+    const uint64_t key = Key(source, opening);
+    NEARDUP_RETURN_IF_ERROR(openings_.Add({key, fingerprint, doc, 0}, key));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status BoilerplateCounter::Add(uint32_t doc, uint32_t source, std::span<const PassageSketch> passages) {
+  Occurrences occurrences;
+  Collect(passages, occurrences);
+  return Add(doc, source, occurrences);
+}
+
+absl::StatusOr<BoilerplateCounter::Decisions> BoilerplateCounter::Decide(
+    const BoilerplateOptions& options, std::span<const uint64_t> source_documents,
+    std::span<const uint32_t> source_of) {
+  NEARDUP_RETURN_IF_ERROR(passages_.Seal());
+  NEARDUP_RETURN_IF_ERROR(openings_.Seal());
+  const auto reaches = [&](uint32_t source, uint64_t documents, double share) {
+    const double needed = std::max(static_cast<double>(options.min_docs),
+                                   share * static_cast<double>(source_documents[source]) - 1e-9);
+    return static_cast<double>(documents) >= needed;
+  };
+  const double pattern_share = std::max(options.min_share, options.pattern_min_share);
+  std::vector<std::vector<Entry>> found(2 * kPartitions);
+  std::vector<absl::Status> errors(2 * kPartitions);
+  tbb::parallel_for(size_t{0}, 2 * kPartitions, [&](size_t task) {
+    std::vector<Entry>& out = found[task];
+    if (task < kPartitions) {
+      std::vector<PassageRecord> records;
+      if (errors[task] = passages_.Load(task, records); !errors[task].ok()) return;
+      std::vector<PassageRecord> scratch;
+      RadixSort(records, scratch, [](const PassageRecord& r) { return r.key; });
+      for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
+        for (hi = lo + 1; hi < records.size() && records[hi].key == records[lo].key;) ++hi;
+        const uint32_t source = source_of[records[lo].doc];
+        if (reaches(source, hi - lo, options.min_share)) {  // one record per document and key
+          out.push_back({source, Key(source, records[lo].key), false, hi - lo,
+                         records[lo].doc});
+        }
+      }
+      return;
+    }
+    std::vector<OpeningRecord> records;
+    if (errors[task] = openings_.Load(task - kPartitions, records); !errors[task].ok()) return;
+    std::vector<OpeningRecord> scratch;
+    RadixSort(records, scratch, [](const OpeningRecord& r) { return r.key; });
+    for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
+      uint64_t documents = 1;
+      bool varied = false;
+      for (hi = lo + 1; hi < records.size() && records[hi].key == records[lo].key; ++hi) {
+        documents += records[hi].doc != records[hi - 1].doc;
+        varied = varied || records[hi].fingerprint != records[lo].fingerprint;
+      }
+      const uint32_t source = source_of[records[lo].doc];
+      if (varied && reaches(source, documents, pattern_share)) {
+        out.push_back({source, Key(source, records[lo].key), true, documents,
+                       records[lo].doc});
+      }
+    }
+  });
+  Decisions d;
+  for (size_t task = 0; task < found.size(); ++task) {
+    NEARDUP_RETURN_IF_ERROR(errors[task]);
+    for (const Entry& e : found[task]) {
+      (e.pattern ? d.patterns_ : d.passages_).insert(Key(e.source, e.key));
+      d.entries_.push_back(e);
+    }
+  }
+  // Partition order follows hashes; the output must not.
+  std::sort(d.entries_.begin(), d.entries_.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.source, a.first_doc, a.pattern, a.key) < std::tie(b.source, b.first_doc, b.pattern, b.key);
+  });
+  return d;
+}
+
+}  // namespace neardup

@@ -1,0 +1,93 @@
+// `neardup synth`: a labelled near-duplicate corpus built from any real base corpus.
+//
+// The base is cleaned first (BaseFilter: no two base documents share anything a tool could find),
+// then duplicates are injected at configurable rates: exact re-scrapes, near copies (headline
+// edited, words substituted/deleted/inserted, a paragraph dropped or added), truncated reprints,
+// bodies pasted twice (line text: a templated line between the copies; glued text: nothing
+// between), captions scraped twice, paragraphs repeated later with small edits, per-source
+// boilerplate lines and templated lines. The truth says, per document, whether a perfect tool
+// keeps it and which byte spans are duplicate content.
+//
+// All choices come from SynthRandom streams derived from the seed, one per document and purpose,
+// so the same base and options give the same bytes, and changing one rate leaves the choices of
+// unrelated documents alone.
+#ifndef NEARDUP_SYNTH_H_
+#define NEARDUP_SYNTH_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "neardup/document.h"
+#include "neardup/quality/synth_truth.h"
+
+namespace neardup {
+
+struct SynthOptions {
+  uint64_t seed = 1;
+  size_t max_base = 3000;        // base documents that become originals
+  size_t reserve = 200;          // more, used only as paragraphs added to near copies
+  size_t min_base_bytes = 400;   // body bytes (headline excluded) a base document needs
+  size_t sources = 8;            // sites, each with its boilerplate lines and templated prefix
+  // Shares of originals that get each copy or injection.
+  double exact_rate = 0.05;      // re-scraped byte for byte (same source)
+  double near_rate = 0.15;       // near copy: same source or another
+  double truncated_rate = 0.05;  // first 30-95% of the body, in a random source
+  double pasted_rate = 0.05;     // body (or its second part) pasted twice, line text
+  double glued_rate = 0.08;      // body written as one line (bodies over 500 bytes only)...
+  double glued_pasted_rate = 0.5;  // ...and of those, pasted twice
+  double caption_rate = 0.05;    // a short caption line scraped twice
+  double near_paragraph_rate = 0.05;  // a long paragraph repeated later with 1-2 words changed
+  double boilerplate_rate = 0.5;  // each of the source's two boilerplate lines, per document
+  double template_rate = 0.3;     // one or two templated lines ("Read also: <title>")
+  double edit_rate = 0.03;        // near copies: word edit rate drawn from [0, edit_rate]
+  double ambiguous_low = 0.75;    // copies with true Jaccard in [low, high) are ambiguous
+  double ambiguous_high = 0.85;
+};
+
+// InvalidArgument naming the option, or OK.
+absl::Status ValidateSynthOptions(const SynthOptions& options);
+
+struct SynthDocument {
+  std::string id;  // 16 hex digits drawn from the seed: says nothing about the document
+  std::string source;
+  std::string text;
+};
+
+struct SynthStats {
+  uint64_t base_documents = 0;  // read
+  uint64_t usable = 0;          // with a headline, two body lines and min_base_bytes
+  uint64_t overlapping = 0;     // dropped because they overlap an admitted one
+  uint64_t originals = 0;
+  uint64_t reserve = 0;
+  uint64_t copies[kNumOrigins] = {};        // documents by origin (base = originals)
+  uint64_t spans[kNumInjections] = {};      // labelled spans by injection, every document
+  uint64_t status[3] = {};                  // documents by DocStatus
+};
+
+struct SynthCorpus {
+  std::vector<SynthDocument> documents;  // corpus order; truth.documents is parallel to it
+  Truth truth;
+  SynthStats stats;
+};
+
+// Errors: invalid options; fewer than 10 base documents left after the overlap filter.
+absl::StatusOr<SynthCorpus> Synthesize(const std::vector<std::string>& base_texts,
+                                       const SynthOptions& options);
+
+// Texts of every document of `source`, in order.
+absl::StatusOr<std::vector<std::string>> ReadBaseTexts(const DocumentSource& source);
+
+// DIR/corpus.jsonl ({"id", "source", "text"} per line) and DIR/truth.json, each atomically.
+absl::Status WriteSynthCorpus(const SynthCorpus& corpus, const SynthOptions& options,
+                              const std::string& dir);
+
+// The corpus as JSONL and the truth as JSON: what WriteSynthCorpus writes.
+std::string CorpusJsonl(const SynthCorpus& corpus);
+std::string CorpusTruthJson(const SynthCorpus& corpus, const SynthOptions& options);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_SYNTH_H_

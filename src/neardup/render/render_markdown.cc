@@ -1,0 +1,124 @@
+#include "neardup/render/render_markdown.h"
+
+#include "absl/strings/str_format.h"
+#include "neardup/check/render_check.h"
+#include "neardup/render/render_common.h"
+
+namespace neardup {
+namespace {
+
+std::string Cell(std::string_view text) { return EscapeMarkdownCell(text); }
+
+std::string Share(uint64_t part, uint64_t whole) {
+  return FormatPercent(whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole));
+}
+
+std::string Span(const Report& r, uint32_t doc, uint64_t start, uint64_t end) {
+  return absl::StrFormat("%s [%d, %d)", Cell(r.ids[doc]), start, end);
+}
+
+void Summary(const Report& r, std::string& out) {
+  const ReportStats& s = r.stats;
+  out += "## Summary\n\n| | count | bytes | share of bytes |\n|---|---:|---:|---:|\n";
+  out += absl::StrFormat("| documents read | %d | %d | 100.00%% |\n", s.documents, s.bytes);
+  out += absl::StrFormat("| duplicate documents | %d | %d | %s |\n", s.duplicate_documents,
+                         s.duplicate_document_bytes, Share(s.duplicate_document_bytes, s.bytes));
+  out += absl::StrFormat("| removed passages | %d | %d | %s |\n", s.removed_passages,
+                         s.removed_passage_bytes, Share(s.removed_passage_bytes, s.bytes));
+  out += absl::StrFormat("| removed in total | | %d | %s |\n\n", s.removed_bytes(),
+                         Share(s.removed_bytes(), s.bytes));
+  out += "| rule | passages found | bytes | removed | removed bytes |\n|---|---:|---:|---:|---:|\n";
+  for (int rule = 0; rule < kNumPassageRules; ++rule) {
+    const RuleTotals& t = s.rules[rule];
+    out += absl::StrFormat("| %s | %d | %d | %d | %d |\n", RuleName(static_cast<PassageRule>(rule)),
+                           t.passages, t.bytes, t.removed_passages, t.removed_bytes);
+  }
+  out += '\n';
+}
+
+void Clusters(const Report& r, std::string& out) {
+  size_t removed = 0;
+  for (const DocumentCluster& c : r.clusters) removed += c.removed.size();
+  out += absl::StrFormat("## Document clusters (%d, %d documents removed)\n\n", r.clusters.size(),
+                         removed);
+  if (r.clusters.empty()) {
+    out += "No duplicate documents.\n\n";
+    return;
+  }
+  out += "| kept | removed | match | similarity | removed bytes |\n|---|---|---|---:|---:|\n";
+  for (const DocumentCluster& c : r.clusters) {
+    for (const RemovedDocument& d : c.removed) {
+      out += absl::StrFormat("| %s | %s | %s | %.4g | %d |\n", Cell(r.ids[c.kept]), Cell(r.ids[d.doc]),
+                             MatchName(d.match), d.similarity, r.sizes[d.doc]);
+    }
+  }
+  out += '\n';
+}
+
+void Passages(const Report& r, std::string& out) {
+  out += absl::StrFormat("## Passages (%d)\n\n", r.passages.size());
+  if (r.passages.empty()) {
+    out += "No repeated passages.\n\n";
+    return;
+  }
+  out += "| document | line | bytes | rule | removed | copy of | similarity |\n"
+         "|---|---:|---|---|---|---|---:|\n";
+  for (const PassageFinding& p : r.passages) {
+    out += absl::StrFormat("| %s | %d | [%d, %d) | %s | %s | %s | %.4g |\n", Cell(r.ids[p.doc]), p.line,
+                           p.start, p.end, RuleName(p.rule), p.removed ? "yes" : "no",
+                           p.has_copy ? Span(r, p.copy_doc, p.copy_start, p.copy_end) : "",
+                           p.similarity);
+  }
+  out += '\n';
+}
+
+void Boilerplate(const Report& r, std::string& out) {
+  out += absl::StrFormat("## Boilerplate (%d)\n\n", r.boilerplate.size());
+  if (r.boilerplate.empty()) {
+    out += "No boilerplate.\n";
+    return;
+  }
+  out += "| source | kind | text | documents | of the source's |\n|---|---|---|---:|---:|\n";
+  for (const BoilerplateEntry& b : r.boilerplate) {
+    out += absl::StrFormat("| %s | %s | %s | %d | %d |\n", Cell(b.source), b.pattern ? "pattern" : "passage",
+                           Cell(b.text), b.documents, b.source_documents);
+  }
+}
+
+}  // namespace
+
+std::string RenderReportMarkdown(const Report& report) {
+  std::string out = "# neardup report\n\n";
+  Summary(report, out);
+  Clusters(report, out);
+  Passages(report, out);
+  Boilerplate(report, out);
+  return out;
+}
+
+std::string RenderCheckMarkdown(const Report& report, const CheckResult& result) {
+  std::string out = absl::StrFormat("## neardup check: %s\n\n", result.passed() ? "passed" : "FAILED");
+  out += "| gate | measures | value | limit | result |\n|---|---|---:|---:|---|\n";
+  for (const GateResult& g : result.gates) {
+    out += absl::StrFormat("| `--%s` | %s | %s | %s | %s |\n", GateName(g.gate), GateDescription(g.gate),
+                           FormatGateValue(g.gate, g.value), FormatGateValue(g.gate, g.limit),
+                           g.passed ? "pass" : "**FAIL**");
+  }
+  out += absl::StrFormat("\n%d findings count against the gates", result.findings.size());
+  if (result.with_baseline) out += absl::StrFormat(" (%d more are in the baseline)", result.absorbed);
+  const std::vector<size_t> shown = WorstFindings(result, kWorstFindingsShown);
+  if (shown.empty()) {
+    out += ".\n";
+    return out;
+  }
+  out += absl::StrFormat("; the %d largest:\n\n| bytes | document | line | finding |\n|---:|---|---:|---|\n",
+                         shown.size());
+  for (const size_t i : shown) {
+    const CheckFinding& f = result.findings[i];
+    out += absl::StrFormat("| %d | %s | %d | %s |\n", f.bytes, Cell(report.ids[f.doc]), f.line,
+                           Cell(DescribeFinding(report, f)));
+  }
+  return out;
+}
+
+}  // namespace neardup
