@@ -1,16 +1,50 @@
 // The validated settings of one run. The CLI turns flags into a Config; the library reads nothing
 // else, so the same Config always gives the same result.
+//
+// Public: depends on the standard library and absl::Status only.
 #ifndef NEARDUP_CONFIG_H_
 #define NEARDUP_CONFIG_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "absl/status/status.h"
-#include "neardup/passages/passages.h"
-#include "neardup/text/shingle.h"
+#include "absl/status/statusor.h"
 
 namespace neardup {
+
+enum class ShingleKind { kWord, kChar };
+
+// Document shingles: word k-grams or character k-grams of the normalized text.
+struct ShingleSpec {
+  ShingleKind kind = ShingleKind::kWord;
+  int k = 5;
+
+  std::string ToString() const;  // "word:5", the same form ParseShingleSpec() accepts
+  friend bool operator==(const ShingleSpec&, const ShingleSpec&) = default;
+};
+
+// Parses "word:K" or "char:K" with 1 <= K <= 64.
+absl::StatusOr<ShingleSpec> ParseShingleSpec(std::string_view text);
+
+enum class PassageMode { kLine, kParagraph };
+
+struct SegmentOptions {
+  PassageMode mode = PassageMode::kLine;
+  size_t long_line_bytes = 1000;  // lines longer than this are split at sentence ends
+};
+
+struct PassageOptions {
+  SegmentOptions segment;
+  int shingle_words = 3;         // word k-grams for passage similarity
+  size_t near_min_words = 8;     // shorter passages only count when identical
+  double near_threshold = 0.8;
+  uint64_t seed = 1;
+  size_t opening_words = 2;      // templated lines: how many opening words name the template
+  size_t opening_max_words = 20; // ... and the longest line that can be one
+};
 
 enum class CrossDocMode { kReport, kRemove };
 
@@ -56,6 +90,13 @@ absl::Status Validate(const Config& config);
 
 // Worker threads to use: `threads`, or the number of cores when it is 0.
 int ResolveThreads(int threads);
+
+// The LSH banding of a run's document signatures: `bands` bands of `rows` values each, chosen
+// from the threshold and num_perm (a report names it; ChooseBands in the engine picks it).
+struct LshParams {
+  int bands = 0;
+  int rows = 0;
+};
 
 }  // namespace neardup
 

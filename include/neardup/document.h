@@ -3,14 +3,18 @@
 // Sources are read in one streaming pass per call to ForEach(), in a fixed order, so that a
 // second pass (writing) sees the same documents under the same indices. Nothing here holds a
 // whole corpus in memory.
+//
+// Public: depends on the standard library and absl::Status only.
 #ifndef NEARDUP_DOCUMENT_H_
 #define NEARDUP_DOCUMENT_H_
 
-#include <functional>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -41,6 +45,12 @@ class DocumentSource {
   // (InputCorpus) does less.
   virtual absl::Status Revisit(std::span<const uint32_t> docs, std::span<const uint64_t> positions,
                                const DocumentVisitor& visit) const;
+};
+
+// What to do with one document to clean the corpus (CleanEdits() makes them from a report).
+struct DocumentEdit {
+  bool drop = false;                               // removed as a duplicate document
+  std::vector<std::pair<size_t, size_t>> cuts;     // sorted, disjoint byte ranges of its text
 };
 
 // Documents held in memory: tests, benchmarks, and callers that already have their texts. Each

@@ -10,7 +10,7 @@
 
 #include "cli/options.h"
 #include "neardup/io/inputs.h"
-#include "neardup/engine/pipeline.h"
+#include "neardup/progress.h"
 
 namespace neardup::cli {
 

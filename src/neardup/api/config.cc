@@ -1,10 +1,33 @@
 #include "neardup/config.h"
 
+#include <charconv>
 #include <thread>
 
 #include "absl/strings/str_format.h"
 
 namespace neardup {
+
+std::string ShingleSpec::ToString() const {
+  return absl::StrFormat("%s:%d", kind == ShingleKind::kWord ? "word" : "char", k);
+}
+
+absl::StatusOr<ShingleSpec> ParseShingleSpec(std::string_view text) {
+  const size_t colon = text.find(':');
+  const std::string_view kind = text.substr(0, colon);
+  ShingleSpec spec;
+  if (colon == std::string_view::npos || (kind != "word" && kind != "char")) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("--shingle must be word:K or char:K, got '%s'", std::string(text)));
+  }
+  spec.kind = kind == "word" ? ShingleKind::kWord : ShingleKind::kChar;
+  const std::string_view number = text.substr(colon + 1);
+  const auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), spec.k);
+  if (ec != std::errc() || ptr != number.data() + number.size() || spec.k < 1 || spec.k > 64) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "--shingle K must be a whole number from 1 to 64, got '%s'", std::string(text)));
+  }
+  return spec;
+}
 
 absl::Status Validate(const Config& config) {
   if (!(config.threshold > 0.0 && config.threshold <= 1.0)) {

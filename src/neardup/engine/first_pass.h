@@ -14,16 +14,10 @@
 #include "neardup/config.h"
 #include "neardup/passages/crossdoc.h"
 #include "neardup/document.h"
+#include "neardup/progress.h"
 #include "neardup/engine/sketch.h"
 
 namespace neardup {
-
-struct Progress {
-  std::string_view stage;  // "sign", "verify"
-  uint64_t documents = 0;  // done so far
-  uint64_t bytes = 0;      // read so far
-};
-using ProgressFn = std::function<void(const Progress&)>;
 
 // Reads `source` once. Must run inside the task arena that sets the thread count: batches are
 // analyzed as tasks while the calling thread reads the next one, and results are appended in

@@ -7,6 +7,7 @@
 #include "neardup/engine/analyze.h"
 #include "neardup/engine/doc_dedup.h"
 #include "neardup/engine/findings.h"
+#include "neardup/engine/first_pass.h"
 #include "neardup/base/status_macros.h"
 
 namespace neardup {
@@ -102,6 +103,11 @@ absl::StatusOr<Report> Deduplicate(const DocumentSource& source, const Config& c
   absl::StatusOr<Report> report;
   arena.execute([&] { report = Run(source, config, progress, t); });
   return report;
+}
+
+absl::StatusOr<Report> Deduplicate(const DocumentSource& source, const Config& config,
+                                   const ProgressFn& progress) {
+  return Deduplicate(source, config, progress, nullptr);
 }
 
 std::vector<DocumentEdit> CleanEdits(const Report& report) {

@@ -1,18 +1,14 @@
-// The whole engine as one call: corpus in, Report out. Reads the source once (plus, when there
-// is boilerplate, up to the documents where it was first seen); keeps per document a few hundred
+// The whole engine as one call: corpus in, Report out (the public Deduplicate() of neardup.h),
+// plus what --verbose needs to know about a run. Reads the source once (plus, when there is
+// boilerplate, up to the documents where it was first seen); keeps per document a few hundred
 // bytes in memory and its shingles and passages in spill files, never its text.
 #ifndef NEARDUP_PIPELINE_H_
 #define NEARDUP_PIPELINE_H_
 
 #include <cstdint>
-#include <vector>
 
 #include "absl/status/statusor.h"
-#include "neardup/config.h"
-#include "neardup/document.h"
-#include "neardup/engine/first_pass.h"
-#include "neardup/io/clean_writer.h"
-#include "neardup/report.h"
+#include "neardup/neardup.h"
 
 namespace neardup {
 
@@ -28,16 +24,9 @@ struct RunProfile {
   uint64_t documents_reread = 0;     // documents read a second time for verification
 };
 
-// Runs every stage on `source` on config.threads threads. Errors: an invalid config, the first
-// read error of the source, a temporary file that cannot be written. The result depends only on
-// the documents, the config and the seed, never on config.threads. `progress` (may be empty) is
-// called from the calling thread only; `profile` may be null.
+// Deduplicate() of neardup.h, filling `profile` (may be null) as it goes.
 absl::StatusOr<Report> Deduplicate(const DocumentSource& source, const Config& config,
-                                   const ProgressFn& progress, RunProfile* profile = nullptr);
-
-// The edits that turn the corpus into its cleaned form: drop removed documents, cut removed
-// passages from kept ones. One entry per document.
-std::vector<DocumentEdit> CleanEdits(const Report& report);
+                                   const ProgressFn& progress, RunProfile* profile);
 
 }  // namespace neardup
 

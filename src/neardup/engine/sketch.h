@@ -16,7 +16,7 @@
 #include "neardup/passages/glued.h"
 #include "neardup/passages/passages.h"
 #include "neardup/store/spill.h"
-#include "neardup/base/string_table.h"
+#include "neardup/report.h"
 
 namespace neardup {
 

@@ -21,20 +21,11 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "neardup/config.h"
 #include "neardup/text/normalize.h"
 #include "neardup/text/segment.h"
 
 namespace neardup {
-
-struct PassageOptions {
-  SegmentOptions segment;
-  int shingle_words = 3;         // word k-grams for passage similarity
-  size_t near_min_words = 8;     // shorter passages only count when identical
-  double near_threshold = 0.8;
-  uint64_t seed = 1;
-  size_t opening_words = 2;      // templated lines: how many opening words name the template
-  size_t opening_max_words = 20; // ... and the longest line that can be one
-};
 
 // Trivially copyable, so the first pass can spill it to disk as it is.
 struct PassageSketch {

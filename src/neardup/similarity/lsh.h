@@ -21,12 +21,9 @@
 #include <span>
 #include <vector>
 
-namespace neardup {
+#include "neardup/config.h"
 
-struct LshParams {
-  int bands = 0;
-  int rows = 0;
-};
+namespace neardup {
 
 inline constexpr size_t kBucketFanout = 32;
 

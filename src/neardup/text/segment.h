@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-namespace neardup {
+#include "neardup/config.h"
 
-enum class PassageMode { kLine, kParagraph };
+namespace neardup {
 
 // Offsets are 32-bit: documents are under 4 GiB (the readers refuse larger ones), and passages are
 // what the first pass keeps most of.
@@ -25,11 +25,6 @@ struct Passage {
   uint32_t block_end = 0;    // end of the line or paragraph it belongs to, terminator included
   bool block_first = true; // first piece of its line/paragraph
   bool block_last = true;  // last piece of its line/paragraph
-};
-
-struct SegmentOptions {
-  PassageMode mode = PassageMode::kLine;
-  size_t long_line_bytes = 1000;  // lines longer than this are split at sentence ends
 };
 
 // Every passage of `text` in order. Blank lines yield no passage; passages never overlap, and

@@ -1,7 +1,6 @@
 #include "neardup/text/shingle.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstddef>
 
 #include "absl/strings/str_format.h"
@@ -49,28 +48,6 @@ void CharShingles(std::string_view text, size_t k, uint64_t seed, std::vector<ui
 }
 
 }  // namespace
-
-std::string ShingleSpec::ToString() const {
-  return absl::StrFormat("%s:%d", kind == ShingleKind::kWord ? "word" : "char", k);
-}
-
-absl::StatusOr<ShingleSpec> ParseShingleSpec(std::string_view text) {
-  const size_t colon = text.find(':');
-  const std::string_view kind = text.substr(0, colon);
-  ShingleSpec spec;
-  if (colon == std::string_view::npos || (kind != "word" && kind != "char")) {
-    return absl::InvalidArgumentError(
-        absl::StrFormat("--shingle must be word:K or char:K, got '%s'", std::string(text)));
-  }
-  spec.kind = kind == "word" ? ShingleKind::kWord : ShingleKind::kChar;
-  const std::string_view number = text.substr(colon + 1);
-  const auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), spec.k);
-  if (ec != std::errc() || ptr != number.data() + number.size() || spec.k < 1 || spec.k > 64) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "--shingle K must be a whole number from 1 to 64, got '%s'", std::string(text)));
-  }
-  return spec;
-}
 
 uint64_t KGramHash64(std::span<const uint64_t> word_hashes) {
   if (word_hashes.empty()) return Finish64(0x656d707479ULL);  // "empty": the empty text's shingle

@@ -17,23 +17,10 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/status/statusor.h"
+#include "neardup/config.h"
 #include "neardup/text/normalize.h"
 
 namespace neardup {
-
-enum class ShingleKind { kWord, kChar };
-
-struct ShingleSpec {
-  ShingleKind kind = ShingleKind::kWord;
-  int k = 5;
-
-  std::string ToString() const;  // "word:5", the same form ParseShingleSpec() accepts
-  friend bool operator==(const ShingleSpec&, const ShingleSpec&) = default;
-};
-
-// Parses "word:K" or "char:K" with 1 <= K <= 64.
-absl::StatusOr<ShingleSpec> ParseShingleSpec(std::string_view text);
 
 // The shingle of a run of words given their hashes (a k-gram, or a whole short text): an
 // order-sensitive fold of the 64-bit word hashes, finished to 32 bits. Pure.
