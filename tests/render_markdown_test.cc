@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "neardup/check/render_check.h"
 #include "sample_report.h"
 
 namespace neardup {

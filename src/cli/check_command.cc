@@ -13,7 +13,6 @@
 #include "neardup/io/atomic_file.h"
 #include "neardup/check/render_check.h"
 #include "neardup/check/render_junit.h"
-#include "neardup/render/render_markdown.h"
 
 namespace neardup::cli {
 namespace {

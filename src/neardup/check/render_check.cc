@@ -1,6 +1,7 @@
 #include "neardup/check/render_check.h"
 
 #include "absl/strings/str_format.h"
+#include "neardup/render/render_common.h"
 
 namespace neardup {
 namespace {
@@ -81,6 +82,31 @@ std::string RenderGithubAnnotations(const Report& report, const CheckResult& res
     message += DescribeFinding(report, f);
     out += EscapeCommand(message, false);
     out += '\n';
+  }
+  return out;
+}
+
+std::string RenderCheckMarkdown(const Report& report, const CheckResult& result) {
+  std::string out = absl::StrFormat("## neardup check: %s\n\n", result.passed() ? "passed" : "FAILED");
+  out += "| gate | measures | value | limit | result |\n|---|---|---:|---:|---|\n";
+  for (const GateResult& g : result.gates) {
+    out += absl::StrFormat("| `--%s` | %s | %s | %s | %s |\n", GateName(g.gate), GateDescription(g.gate),
+                           FormatGateValue(g.gate, g.value), FormatGateValue(g.gate, g.limit),
+                           g.passed ? "pass" : "**FAIL**");
+  }
+  out += absl::StrFormat("\n%d findings count against the gates", result.findings.size());
+  if (result.with_baseline) out += absl::StrFormat(" (%d more are in the baseline)", result.absorbed);
+  const std::vector<size_t> shown = WorstFindings(result, kWorstFindingsShown);
+  if (shown.empty()) {
+    out += ".\n";
+    return out;
+  }
+  out += absl::StrFormat("; the %d largest:\n\n| bytes | document | line | finding |\n|---:|---|---:|---|\n",
+                         shown.size());
+  for (const size_t i : shown) {
+    const CheckFinding& f = result.findings[i];
+    out += absl::StrFormat("| %d | %s | %d | %s |\n", f.bytes, EscapeMarkdownCell(report.ids[f.doc]), f.line,
+                           EscapeMarkdownCell(DescribeFinding(report, f)));
   }
   return out;
 }

@@ -1,5 +1,6 @@
-// Plain-text renderings of a `check` result: the summary table printed on stdout and GitHub
-// Actions annotations.
+// Renderings of a `check` result: the summary table printed on stdout, GitHub Actions
+// annotations, and the Markdown summary (for a CI job summary; cells escaped as in
+// render/render_markdown.h).
 #ifndef NEARDUP_RENDER_CHECK_H_
 #define NEARDUP_RENDER_CHECK_H_
 
@@ -25,6 +26,9 @@ std::string RenderCheckTable(const Report& report, const CheckResult& result,
 // the input file as given on the command line; N the line of the finding in that file (for a
 // JSONL record, the record's line). Values are escaped as GitHub's workflow commands require.
 std::string RenderGithubAnnotations(const Report& report, const CheckResult& result);
+
+// The gate table with value, limit and result, then the largest counted findings, as Markdown.
+std::string RenderCheckMarkdown(const Report& report, const CheckResult& result);
 
 }  // namespace neardup
 
