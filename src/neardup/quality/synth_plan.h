@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "neardup/quality/synth.h"
 #include "neardup/quality/synth_base.h"
 #include "neardup/quality/synth_doc.h"
+#include "neardup/quality/synth_options.h"
 #include "neardup/quality/synth_random.h"
 
 namespace neardup {
