@@ -4,7 +4,7 @@
 // given input, config and seed is the same bytes whatever the thread count. The JSON layout is
 // versioned by `kReportSchema` and documented in README.md.
 //
-// Public: depends on the standard library and config.h only.
+// Public: depends on the standard library, absl::Status and config.h only.
 #ifndef NEARDUP_REPORT_H_
 #define NEARDUP_REPORT_H_
 
@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "neardup/config.h"
 
 namespace neardup {
@@ -29,6 +30,7 @@ enum class DocumentMatch {
   kJaccard,      // shingle Jaccard >= threshold
   kContainment,  // share of its shingles contained in the kept document >= --containment
 };
+inline constexpr int kNumDocumentMatches = 3;
 const char* MatchName(DocumentMatch match);  // "exact", "jaccard", "containment"
 
 struct RemovedDocument {
@@ -162,6 +164,28 @@ std::string ReportToJson(const Report& report);
 // The same, handed to `write` in pieces of about a megabyte: a report of millions of findings is
 // never held whole.
 void WriteReportJson(const Report& report, const std::function<void(std::string_view)>& write);
+
+// What ReadReportJson() asks of a report.
+struct ReadReportOptions {
+  // True: a report neardup wrote, as `check --baseline` matches on it: "neardup": {"schema": 1}
+  // and a 16-hex-digit "fingerprint" on every removed document and passage. False: only what any
+  // tool can write, so that `eval` scores other tools' reports alike: document_clusters[] {kept,
+  // removed[].id} and passages[] {doc, start, end, rule}; "removed" may be left out (true).
+  bool neardup_only = true;
+  // When not null, receives the names of the "params" the report has, in the order written:
+  // another tool's report may have a few or none, and the config keeps its defaults for the rest.
+  std::vector<std::string>* params_found = nullptr;
+};
+
+// Reads a report: the one parser of the schema WriteReportJson() writes. The documents are the
+// ones the report names, numbered in order of first mention (kept, removed, passages, copies,
+// first_seen); their sizes and locations are not in the JSON (0, empty), their fingerprints only
+// for removed documents (0 for the others). Optional parts (params, stats, boilerplate) keep
+// their defaults when absent. Errors (InvalidArgument) name `name` and what is wrong: not JSON,
+// another schema, a missing or mistyped field, an unknown rule, match or param value.
+// Writing what it reads gives back the same bytes for any report WriteReportJson() wrote.
+absl::StatusOr<Report> ReadReportJson(std::string_view json, std::string_view name,
+                                      const ReadReportOptions& options = {});
 
 }  // namespace neardup
 

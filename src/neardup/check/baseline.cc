@@ -1,8 +1,5 @@
 #include "neardup/check/baseline.h"
 
-#include <simdjson.h>
-
-#include "absl/strings/str_format.h"
 #include "neardup/io/byte_stream.h"
 #include "neardup/base/status_macros.h"
 
@@ -10,67 +7,6 @@ namespace neardup {
 namespace {
 
 constexpr std::string_view kDocumentKind = "document";
-
-absl::Status Malformed(std::string_view name, std::string_view what) {
-  return absl::InvalidArgumentError(
-      absl::StrFormat("%s: not a neardup report usable as a baseline: %s", name, what));
-}
-
-absl::StatusOr<uint64_t> ParseFingerprint(simdjson::dom::element entry, std::string_view name) {
-  std::string_view hex;
-  if (entry["fingerprint"].get_string().get(hex) != simdjson::SUCCESS || hex.size() != 16) {
-    return Malformed(name, "a finding has no 16-digit \"fingerprint\" (written by neardup 0.1 or later)");
-  }
-  uint64_t value = 0;
-  for (const char c : hex) {
-    uint64_t digit = 0;
-    if (c >= '0' && c <= '9') {
-      digit = static_cast<uint64_t>(c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      digit = static_cast<uint64_t>(c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      digit = static_cast<uint64_t>(c - 'A' + 10);
-    } else {
-      return Malformed(name, absl::StrFormat("bad fingerprint \"%s\"", hex));
-    }
-    value = value << 4 | digit;
-  }
-  return value;
-}
-
-absl::Status AddDocuments(simdjson::dom::element root, std::string_view name, Baseline& baseline) {
-  simdjson::dom::array clusters;
-  if (root["document_clusters"].get_array().get(clusters) != simdjson::SUCCESS) {
-    return Malformed(name, "no \"document_clusters\" array");
-  }
-  for (const simdjson::dom::element cluster : clusters) {
-    simdjson::dom::array removed;
-    if (cluster["removed"].get_array().get(removed) != simdjson::SUCCESS) {
-      return Malformed(name, "a document cluster has no \"removed\" array");
-    }
-    for (const simdjson::dom::element doc : removed) {
-      NEARDUP_ASSIGN_OR_RETURN(const uint64_t fingerprint, ParseFingerprint(doc, name));
-      baseline.Add({std::string(kDocumentKind), fingerprint});
-    }
-  }
-  return absl::OkStatus();
-}
-
-absl::Status AddPassages(simdjson::dom::element root, std::string_view name, Baseline& baseline) {
-  simdjson::dom::array passages;
-  if (root["passages"].get_array().get(passages) != simdjson::SUCCESS) {
-    return Malformed(name, "no \"passages\" array");
-  }
-  for (const simdjson::dom::element passage : passages) {
-    std::string_view rule;
-    if (passage["rule"].get_string().get(rule) != simdjson::SUCCESS) {
-      return Malformed(name, "a passage has no \"rule\"");
-    }
-    NEARDUP_ASSIGN_OR_RETURN(const uint64_t fingerprint, ParseFingerprint(passage, name));
-    baseline.Add({std::string(rule), fingerprint});
-  }
-  return absl::OkStatus();
-}
 
 // Takes one finding with `key` from `left`, if any remains.
 bool Take(std::map<FindingKey, uint64_t>& left, const FindingKey& key) {
@@ -93,22 +29,12 @@ uint64_t Baseline::count(const FindingKey& key) const {
 }
 
 absl::StatusOr<Baseline> Baseline::Parse(std::string_view json, std::string_view name) {
-  simdjson::dom::parser parser;
-  const simdjson::padded_string padded(json.data(), json.size());
-  simdjson::dom::element root;
-  if (const auto error = parser.parse(padded).get(root); error != simdjson::SUCCESS) {
-    return Malformed(name, simdjson::error_message(error));
-  }
-  int64_t schema = 0;
-  if (root["neardup"]["schema"].get_int64().get(schema) != simdjson::SUCCESS) {
-    return Malformed(name, "no \"neardup\": {\"schema\": ...}");
-  }
-  if (schema != kReportSchema) {
-    return Malformed(name, absl::StrFormat("schema %d, expected %d", schema, kReportSchema));
-  }
+  NEARDUP_ASSIGN_OR_RETURN(const Report report, ReadReportJson(json, name, {.neardup_only = true}));
   Baseline baseline;
-  NEARDUP_RETURN_IF_ERROR(AddDocuments(root, name, baseline));
-  NEARDUP_RETURN_IF_ERROR(AddPassages(root, name, baseline));
+  for (const DocumentCluster& c : report.clusters) {
+    for (const RemovedDocument& d : c.removed) baseline.Add({std::string(kDocumentKind), report.fingerprints[d.doc]});
+  }
+  for (const PassageFinding& p : report.passages) baseline.Add({RuleName(p.rule), p.fingerprint});
   return baseline;
 }
 

@@ -47,9 +47,10 @@ struct Run {
   std::vector<RunPassage> passages;
 };
 
-// Reads document_clusters[].removed[].id and passages[] {doc, start, end, rule, removed}
-// ("removed" may be left out: true).
-// Errors name `name` and what is missing, or an unknown rule.
+// Reads the removed documents and the passages {doc, start, end, rule, removed} of a report
+// through ReadReportJson() with neardup_only false: any tool that writes document_clusters[]
+// {kept, removed[].id} and passages[] {doc, start, end, rule} ("removed" may be left out: true)
+// is scored alike. Errors name `name` and what is missing, or an unknown rule.
 absl::StatusOr<Run> ParseRunReport(std::string_view json, std::string_view name);
 
 struct Score {

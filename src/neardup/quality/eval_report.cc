@@ -1,102 +1,60 @@
 // Reading a run's report for eval: only the fields eval scores, so that other tools can write
-// the same few fields and be scored alike.
-#include <simdjson.h>
+// the same few fields and be scored alike. ReadReportJson() parses; this keeps what eval needs.
+#include <algorithm>
+#include <optional>
 
 #include "absl/strings/str_format.h"
+#include "neardup/base/status_macros.h"
 #include "neardup/quality/eval.h"
+#include "neardup/report.h"
 
 namespace neardup {
 namespace {
 
-absl::Status Malformed(std::string_view name, std::string_view what) {
-  return absl::InvalidArgumentError(absl::StrFormat("%s: not a usable report: %s", name, what));
-}
-
-std::optional<SpanKind> KindOfRule(std::string_view rule) {
-  if (rule == "repeat-within") return SpanKind::kWithin;
-  if (rule == "repeat-across") return SpanKind::kAcross;
-  if (rule == "boilerplate" || rule == "boilerplate-pattern") return SpanKind::kBoilerplate;
-  return std::nullopt;
+SpanKind KindOfRule(PassageRule rule) {
+  switch (rule) {
+    case PassageRule::kRepeatWithin:
+      return SpanKind::kWithin;
+    case PassageRule::kRepeatAcross:
+      return SpanKind::kAcross;
+    case PassageRule::kBoilerplate:
+    case PassageRule::kBoilerplatePattern:
+      return SpanKind::kBoilerplate;
+  }
+  return SpanKind::kWithin;
 }
 
 // "threshold 0.8, cross-doc report, ..." from whichever params the report has.
-std::string Describe(simdjson::dom::element root) {
-  simdjson::dom::object params;
-  if (root["params"].get(params) != simdjson::SUCCESS) return "";
+std::string Describe(const Config& c, const std::vector<std::string>& params) {
+  const auto has = [&](std::string_view name) { return std::find(params.begin(), params.end(), name) != params.end(); };
   std::string out;
   const auto append = [&](const std::string& part) {
     if (!out.empty()) out += ", ";
     out += part;
   };
-  double number = 0;
-  std::string_view text;
-  if (params["threshold"].get(number) == simdjson::SUCCESS) append(absl::StrFormat("threshold %g", number));
-  if (params["cross_doc"].get(text) == simdjson::SUCCESS) append(absl::StrFormat("cross-doc %s", text));
-  if (params["boilerplate_patterns"].get(text) == simdjson::SUCCESS) {
-    append(absl::StrFormat("boilerplate patterns %s", text));
+  if (has("threshold")) append(absl::StrFormat("threshold %g", c.threshold));
+  if (has("cross_doc")) append(c.cross_doc == CrossDocMode::kRemove ? "cross-doc remove" : "cross-doc report");
+  if (has("boilerplate_patterns")) {
+    append(c.boilerplate.remove_patterns ? "boilerplate patterns remove" : "boilerplate patterns report");
   }
-  if (params["containment"].get(number) == simdjson::SUCCESS && number > 0) {
-    append(absl::StrFormat("containment %g", number));
-  }
+  if (has("containment") && c.containment > 0) append(absl::StrFormat("containment %g", c.containment));
   return out;
-}
-
-absl::Status ReadClusters(simdjson::dom::element root, std::string_view name, Run& run) {
-  simdjson::dom::array clusters;
-  if (root["document_clusters"].get(clusters) != simdjson::SUCCESS) {
-    return Malformed(name, "no \"document_clusters\" array");
-  }
-  for (const simdjson::dom::element cluster : clusters) {
-    simdjson::dom::array removed;
-    if (cluster["removed"].get(removed) != simdjson::SUCCESS) {
-      return Malformed(name, "a document cluster has no \"removed\" array");
-    }
-    for (const simdjson::dom::element doc : removed) {
-      std::string_view id;
-      if (doc["id"].get(id) != simdjson::SUCCESS) return Malformed(name, "a removed document has no \"id\"");
-      run.removed_documents.emplace_back(id);
-    }
-  }
-  return absl::OkStatus();
-}
-
-absl::Status ReadPassages(simdjson::dom::element root, std::string_view name, Run& run) {
-  simdjson::dom::array passages;
-  if (root["passages"].get(passages) != simdjson::SUCCESS) return Malformed(name, "no \"passages\" array");
-  for (const simdjson::dom::element p : passages) {
-    RunPassage passage;
-    std::string_view doc, rule;
-    if (p["doc"].get(doc) != simdjson::SUCCESS || p["start"].get(passage.start) != simdjson::SUCCESS ||
-        p["end"].get(passage.end) != simdjson::SUCCESS || p["rule"].get(rule) != simdjson::SUCCESS) {
-      return Malformed(name, "a passage lacks one of \"doc\", \"start\", \"end\", \"rule\"");
-    }
-    // A tool that only lists what it removes need not say so.
-    if (const auto error = p["removed"].get(passage.removed); error == simdjson::NO_SUCH_FIELD) {
-      passage.removed = true;
-    } else if (error != simdjson::SUCCESS) {
-      return Malformed(name, "a passage's \"removed\" is not true or false");
-    }
-    const std::optional<SpanKind> kind = KindOfRule(rule);
-    if (!kind) return Malformed(name, absl::StrFormat("unknown passage rule \"%s\"", rule));
-    passage.doc = std::string(doc);
-    passage.kind = *kind;
-    run.passages.push_back(std::move(passage));
-  }
-  return absl::OkStatus();
 }
 
 }  // namespace
 
 absl::StatusOr<Run> ParseRunReport(std::string_view json, std::string_view name) {
-  simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  if (const auto error = parser.parse(json.data(), json.size()).get(root); error != simdjson::SUCCESS) {
-    return Malformed(name, simdjson::error_message(error));
-  }
+  std::vector<std::string> params;
+  NEARDUP_ASSIGN_OR_RETURN(const Report report,
+                           ReadReportJson(json, name, {.neardup_only = false, .params_found = &params}));
   Run run;
-  run.description = Describe(root);
-  if (absl::Status s = ReadClusters(root, name, run); !s.ok()) return s;
-  if (absl::Status s = ReadPassages(root, name, run); !s.ok()) return s;
+  run.description = Describe(report.config, params);
+  for (const DocumentCluster& c : report.clusters) {
+    for (const RemovedDocument& d : c.removed) run.removed_documents.emplace_back(report.ids[d.doc]);
+  }
+  for (const PassageFinding& p : report.passages) {
+    run.passages.push_back({std::string(report.ids[p.doc]), p.start, p.end, KindOfRule(p.rule), p.removed});
+  }
   return run;
 }
 
