@@ -1,13 +1,13 @@
 #include "neardup/engine/doc_dedup.h"
 
 #include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <memory>
 #include <numeric>
 #include <tuple>
 
+#include "neardup/base/partitions.h"
 #include "neardup/store/set_store.h"
 #include "neardup/base/status_macros.h"
 #include "neardup/similarity/verify.h"
@@ -100,12 +100,11 @@ absl::StatusOr<std::vector<double>> Score(const SetStore& sets, const std::vecto
     std::vector<uint32_t> a, b;
   };
   tbb::enumerable_thread_specific<Sets> local;
-  std::vector<absl::Status> errors(runs.size() - 1);
-  tbb::parallel_for(size_t{0}, runs.size() - 1, [&](size_t r) {
+  NEARDUP_RETURN_IF_ERROR(ForEachPartition(runs.size() - 1, [&](size_t r) -> absl::Status {
     Sets& s = local.local();
-    if (errors[r] = sets.Get(pairs[runs[r]].a, s.a); !errors[r].ok()) return;
+    NEARDUP_RETURN_IF_ERROR(sets.Get(pairs[runs[r]].a, s.a));
     for (size_t i = runs[r]; i < runs[r + 1]; ++i) {
-      if (errors[r] = sets.Get(pairs[i].b, s.b); !errors[r].ok()) return;
+      NEARDUP_RETURN_IF_ERROR(sets.Get(pairs[i].b, s.b));
       if (!containment) {
         score[i] = JaccardAtLeast(s.a, s.b, threshold);
         continue;
@@ -113,8 +112,8 @@ absl::StatusOr<std::vector<double>> Score(const SetStore& sets, const std::vecto
       const size_t smaller = std::min(s.a.size(), s.b.size());
       score[i] = smaller == 0 ? 0.0 : static_cast<double>(IntersectionSize(s.a, s.b)) / static_cast<double>(smaller);
     }
-  });
-  for (const absl::Status& e : errors) NEARDUP_RETURN_IF_ERROR(e);
+    return absl::OkStatus();
+  }));
   return score;
 }
 
@@ -158,13 +157,12 @@ absl::Status ApplyContainment(const DocumentSource& source, const CorpusSketch& 
   }
   std::sort(involved.begin(), involved.end());
   involved.erase(std::unique(involved.begin(), involved.end()), involved.end());
-  std::vector<absl::Status> errors(involved.size());
-  tbb::parallel_for(size_t{0}, involved.size(), [&](size_t i) {
+  NEARDUP_RETURN_IF_ERROR(ForEachPartition(involved.size(), [&](size_t i) -> absl::Status {
     std::vector<uint32_t> set;
-    errors[i] = sets->Get(involved[i], set);
+    const absl::Status status = sets->Get(involved[i], set);
     size_of[involved[i]] = static_cast<uint32_t>(set.size());
-  });
-  for (const absl::Status& e : errors) NEARDUP_RETURN_IF_ERROR(e);
+    return status;
+  }));
   // (contained, container, score): the container is the larger set, ties by keep rank.
   const auto larger = [&](uint32_t a, uint32_t b) {
     return std::tuple(size_of[a], rank[b]) > std::tuple(size_of[b], rank[a]);

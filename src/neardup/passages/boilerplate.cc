@@ -1,10 +1,10 @@
 #include "neardup/passages/boilerplate.h"
 
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <tuple>
 
+#include "neardup/base/partitions.h"
 #include "neardup/base/radix_sort.h"
 #include "neardup/base/status_macros.h"
 
@@ -61,12 +61,11 @@ absl::StatusOr<BoilerplateCounter::Decisions> BoilerplateCounter::Decide(
   };
   const double pattern_share = std::max(options.min_share, options.pattern_min_share);
   std::vector<std::vector<Entry>> found(2 * kPartitions);
-  std::vector<absl::Status> errors(2 * kPartitions);
-  tbb::parallel_for(size_t{0}, 2 * kPartitions, [&](size_t task) {
+  NEARDUP_RETURN_IF_ERROR(ForEachPartition(2 * kPartitions, [&](size_t task) -> absl::Status {
     std::vector<Entry>& out = found[task];
     if (task < kPartitions) {
       std::vector<PassageRecord> records;
-      if (errors[task] = passages_.Load(task, records); !errors[task].ok()) return;
+      NEARDUP_RETURN_IF_ERROR(passages_.Load(task, records));
       std::vector<PassageRecord> scratch;
       RadixSort(records, scratch, [](const PassageRecord& r) { return r.key; });
       for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
@@ -77,10 +76,10 @@ absl::StatusOr<BoilerplateCounter::Decisions> BoilerplateCounter::Decide(
                          records[lo].doc});
         }
       }
-      return;
+      return absl::OkStatus();
     }
     std::vector<OpeningRecord> records;
-    if (errors[task] = openings_.Load(task - kPartitions, records); !errors[task].ok()) return;
+    NEARDUP_RETURN_IF_ERROR(openings_.Load(task - kPartitions, records));
     std::vector<OpeningRecord> scratch;
     RadixSort(records, scratch, [](const OpeningRecord& r) { return r.key; });
     for (size_t lo = 0, hi; lo < records.size(); lo = hi) {
@@ -96,10 +95,10 @@ absl::StatusOr<BoilerplateCounter::Decisions> BoilerplateCounter::Decide(
                        records[lo].doc});
       }
     }
-  });
+    return absl::OkStatus();
+  }));
   Decisions d;
   for (size_t task = 0; task < found.size(); ++task) {
-    NEARDUP_RETURN_IF_ERROR(errors[task]);
     for (const Entry& e : found[task]) {
       (e.pattern ? d.patterns_ : d.passages_).insert(Key(e.source, e.key));
       d.entries_.push_back(e);

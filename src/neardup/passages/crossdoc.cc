@@ -1,6 +1,5 @@
 #include "neardup/passages/crossdoc.h"
 
-#include <tbb/parallel_for.h>
 #include <tbb/spin_mutex.h>
 
 #include <algorithm>
@@ -8,6 +7,7 @@
 #include <limits>
 #include <tuple>
 
+#include "neardup/base/partitions.h"
 #include "neardup/passages/passages.h"
 #include "neardup/base/radix_sort.h"
 #include "neardup/base/status_macros.h"
@@ -22,6 +22,12 @@ constexpr uint64_t kPassageSeed = 0x70617373616765ULL;  // "passage"
 // Partitions by range of the later passage, so that partitions in order are gids in order.
 uint64_t RangeHash(uint64_t gid, uint64_t end) {
   return static_cast<uint64_t>((static_cast<unsigned __int128>(gid) << 64) / end);
+}
+
+// Sorted, distinct.
+void SortUnique(std::vector<uint64_t>& gids) {
+  std::sort(gids.begin(), gids.end());
+  gids.erase(std::unique(gids.begin(), gids.end()), gids.end());
 }
 
 }  // namespace
@@ -87,10 +93,9 @@ absl::StatusOr<std::vector<std::pair<uint64_t, uint64_t>>> CrossDocMatcher::Exac
     const std::vector<bool>& eligible, const DocOf& doc_of) {
   NEARDUP_RETURN_IF_ERROR(exact_.Seal());
   std::vector<std::vector<std::pair<uint64_t, uint64_t>>> found(kPartitions);
-  std::vector<absl::Status> errors(kPartitions);
-  tbb::parallel_for(size_t{0}, kPartitions, [&](size_t p) {
+  NEARDUP_RETURN_IF_ERROR(ForEachPartition(kPartitions, [&](size_t p) -> absl::Status {
     std::vector<ExactRecord> records;
-    if (errors[p] = exact_.Load(p, records); !errors[p].ok()) return;
+    NEARDUP_RETURN_IF_ERROR(exact_.Load(p, records));
     records.erase(std::remove_if(records.begin(), records.end(), [&](const ExactRecord& r) { return !eligible[r.gid]; }),
                   records.end());
     std::vector<ExactRecord> scratch;
@@ -103,12 +108,10 @@ absl::StatusOr<std::vector<std::pair<uint64_t, uint64_t>>> CrossDocMatcher::Exac
         if (doc_of(records[m].gid) != head_doc) found[p].emplace_back(records[m].gid, records[lo].gid);
       }
     }
-  });
+    return absl::OkStatus();
+  }));
   std::vector<std::pair<uint64_t, uint64_t>> members;
-  for (size_t p = 0; p < kPartitions; ++p) {
-    NEARDUP_RETURN_IF_ERROR(errors[p]);
-    members.insert(members.end(), found[p].begin(), found[p].end());
-  }
+  for (size_t p = 0; p < kPartitions; ++p) members.insert(members.end(), found[p].begin(), found[p].end());
   std::sort(members.begin(), members.end());
   return members;
 }
@@ -118,10 +121,9 @@ absl::Status CrossDocMatcher::NearPairs(const DocOf& doc_of, const std::vector<b
   NEARDUP_RETURN_IF_ERROR(bands_.Seal());
   pairs_ = std::make_unique<Partitioned<PairRecord>>(kPartitions, spill_);
   tbb::spin_mutex pairs_mutex;
-  std::vector<absl::Status> errors(kPartitions);
-  tbb::parallel_for(size_t{0}, kPartitions, [&](size_t p) {
+  NEARDUP_RETURN_IF_ERROR(ForEachPartition(kPartitions, [&](size_t p) -> absl::Status {
     std::vector<BandRecord> records;
-    if (errors[p] = bands_.Load(p, records); !errors[p].ok()) return;
+    NEARDUP_RETURN_IF_ERROR(bands_.Load(p, records));
     records.erase(std::remove_if(records.begin(), records.end(), [&](const BandRecord& r) { return !takes_part[r.gid]; }),
                   records.end());
     std::vector<BandRecord> scratch;
@@ -138,22 +140,20 @@ absl::Status CrossDocMatcher::NearPairs(const DocOf& doc_of, const std::vector<b
       });
     }
     const tbb::spin_mutex::scoped_lock lock(pairs_mutex);
-    for (const PairRecord& pair : pairs) {
-      if (errors[p] = pairs_->Add(pair, RangeHash(pair.v(), end_gid_)); !errors[p].ok()) return;
-    }
-  });
-  for (const absl::Status& error : errors) NEARDUP_RETURN_IF_ERROR(error);
+    for (const PairRecord& pair : pairs) NEARDUP_RETURN_IF_ERROR(pairs_->Add(pair, RangeHash(pair.v(), end_gid_)));
+    return absl::OkStatus();
+  }));
   return pairs_->Seal();
 }
 
-// The candidate pairs whose exact Jaccard reaches the threshold, by ascending (v, u).
-absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(const ReadSets& read_sets) {
-  std::vector<std::vector<PairRecord>> pairs(kPartitions);
+// The pairs of each partition that agree on enough bands, sorted by (v, u), into `pairs`; the
+// passages they name, sorted and distinct, into `gids`.
+absl::Status CrossDocMatcher::LoadCandidates(PartitionPairs& pairs, std::vector<uint64_t>& gids) {
+  pairs.assign(kPartitions, {});
   std::vector<std::vector<uint64_t>> partition_gids(kPartitions);
-  std::vector<absl::Status> load_errors(kPartitions);
-  tbb::parallel_for(size_t{0}, kPartitions, [&](size_t p) {
+  NEARDUP_RETURN_IF_ERROR(ForEachPartition(kPartitions, [&](size_t p) -> absl::Status {
     std::vector<PairRecord>& partition = pairs[p];
-    if (load_errors[p] = pairs_->Load(p, partition); !load_errors[p].ok()) return;
+    NEARDUP_RETURN_IF_ERROR(pairs_->Load(p, partition));
     std::vector<PairRecord> scratch;
     RadixSort(partition, scratch, [](const PairRecord& r) { return r.vu; });
     // A pair appears once per band its two passages agree on; candidates agree on enough.
@@ -167,18 +167,22 @@ absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(c
       partition_gids[p].push_back(pair.v());
       partition_gids[p].push_back(pair.u());
     }
-  });
-  std::vector<uint64_t> gids;
+    return absl::OkStatus();
+  }));
+  gids.clear();
   for (size_t p = 0; p < kPartitions; ++p) {
-    NEARDUP_RETURN_IF_ERROR(load_errors[p]);
     candidate_pairs_ += pairs[p].size();
     gids.insert(gids.end(), partition_gids[p].begin(), partition_gids[p].end());
     std::vector<uint64_t>().swap(partition_gids[p]);
   }
   pairs_.reset();
-  std::sort(gids.begin(), gids.end());
-  gids.erase(std::unique(gids.begin(), gids.end()), gids.end());
-  // The sketch estimate first: only pairs that pass it are worth reading documents again for.
+  SortUnique(gids);
+  return absl::OkStatus();
+}
+
+// Drops the pairs whose b-bit sketches agree in too few places, before any document is read
+// again; `gids` (in: the passages of `pairs`) becomes the passages of the pairs left.
+absl::Status CrossDocMatcher::FilterBySketch(PartitionPairs& pairs, std::vector<uint64_t>& gids) {
   std::vector<SketchRecord> sketches;
   NEARDUP_RETURN_IF_ERROR(LoadSketches(gids, sketches));
   const auto sketch_of = [&](uint64_t gid) -> const uint8_t* {
@@ -201,32 +205,43 @@ absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(c
     partition.resize(kept);
     sketched_pairs_ += kept;
   }
-  std::vector<SketchRecord>().swap(sketches);
-  std::sort(gids.begin(), gids.end());
-  gids.erase(std::unique(gids.begin(), gids.end()), gids.end());
-  SetStore sets(spill_);
-  NEARDUP_RETURN_IF_ERROR(read_sets(gids, sets));
+  SortUnique(gids);
+  return absl::OkStatus();
+}
 
+// The pairs whose exact Jaccard, from the shingle sets in `sets`, reaches the threshold.
+absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::VerifyExactly(const PartitionPairs& pairs,
+                                                                                      const SetStore& sets) const {
   std::vector<std::vector<Verified>> found(kPartitions);
-  std::vector<absl::Status> errors(kPartitions);
-  tbb::parallel_for(size_t{0}, kPartitions, [&](size_t p) {
+  NEARDUP_RETURN_IF_ERROR(ForEachPartition(kPartitions, [&](size_t p) -> absl::Status {
     std::vector<uint32_t> v_set, u_set;
     uint64_t loaded = UINT64_MAX;
     for (const PairRecord& pair : pairs[p]) {
       if (pair.v() != loaded) {
-        if (errors[p] = sets.Get(pair.v(), v_set); !errors[p].ok()) return;
+        NEARDUP_RETURN_IF_ERROR(sets.Get(pair.v(), v_set));
         loaded = pair.v();
       }
-      if (errors[p] = sets.Get(pair.u(), u_set); !errors[p].ok()) return;
+      NEARDUP_RETURN_IF_ERROR(sets.Get(pair.u(), u_set));
       const double j = PassageSimilarity(v_set, u_set, threshold_);
       if (j >= threshold_) found[p].push_back({pair.v(), pair.u(), j});
     }
-  });
+    return absl::OkStatus();
+  }));
   std::vector<Verified> verified;
-  for (size_t p = 0; p < kPartitions; ++p) {
-    NEARDUP_RETURN_IF_ERROR(errors[p]);
-    verified.insert(verified.end(), found[p].begin(), found[p].end());
-  }
+  for (size_t p = 0; p < kPartitions; ++p) verified.insert(verified.end(), found[p].begin(), found[p].end());
+  return verified;
+}
+
+// The candidate pairs whose exact Jaccard reaches the threshold, by ascending (v, u): band
+// agreement, then the sketch estimate, then the exact sets of the passages left, read again.
+absl::StatusOr<std::vector<CrossDocMatcher::Verified>> CrossDocMatcher::Verify(const ReadSets& read_sets) {
+  PartitionPairs pairs;
+  std::vector<uint64_t> gids;
+  NEARDUP_RETURN_IF_ERROR(LoadCandidates(pairs, gids));
+  NEARDUP_RETURN_IF_ERROR(FilterBySketch(pairs, gids));
+  SetStore sets(spill_);
+  NEARDUP_RETURN_IF_ERROR(read_sets(gids, sets));
+  NEARDUP_ASSIGN_OR_RETURN(std::vector<Verified> verified, VerifyExactly(pairs, sets));
   verified_pairs_ = verified.size();
   return verified;
 }

@@ -124,7 +124,12 @@ class CrossDocMatcher {
   absl::StatusOr<std::vector<std::pair<uint64_t, uint64_t>>> ExactGroups(const std::vector<bool>& eligible,
                                                                          const DocOf& doc_of);
   absl::Status NearPairs(const DocOf& doc_of, const std::vector<bool>& takes_part);
+  using PartitionPairs = std::vector<std::vector<PairRecord>>;  // by partition
+  // Verify() by phase: pairs agreeing on enough bands, then on their sketches, then exactly.
   absl::StatusOr<std::vector<Verified>> Verify(const ReadSets& read_sets);
+  absl::Status LoadCandidates(PartitionPairs& pairs, std::vector<uint64_t>& gids);
+  absl::Status FilterBySketch(PartitionPairs& pairs, std::vector<uint64_t>& gids);
+  absl::StatusOr<std::vector<Verified>> VerifyExactly(const PartitionPairs& pairs, const SetStore& sets) const;
 
   double threshold_;
   SpillOptions spill_;
