@@ -104,6 +104,12 @@ std::string FormatBytes(uint64_t bytes) {
   return absl::StrFormat("%.1f %s", value, units[unit]);
 }
 
-std::string FormatPercent(double ratio) { return absl::StrFormat("%.2f%%", 100.0 * ratio); }
+std::string FormatPercent(double ratio, int decimals) {
+  return absl::StrFormat("%.*f%%", decimals, 100.0 * ratio);
+}
+
+std::string FormatShare(uint64_t part, uint64_t whole, int decimals) {
+  return FormatPercent(whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole), decimals);
+}
 
 }  // namespace neardup

@@ -35,8 +35,11 @@ FileLine SplitLocation(std::string_view location);
 // 1234567 -> "1.2 MB" (decimal units: B, KB, MB, GB).
 std::string FormatBytes(uint64_t bytes);
 
-// 0.12947 -> "12.95%".
-std::string FormatPercent(double ratio);
+// 0.12947 -> "12.95%" (with `decimals` digits after the point).
+std::string FormatPercent(double ratio, int decimals = 2);
+
+// part / whole as FormatPercent() writes it; 0% when whole is 0.
+std::string FormatShare(uint64_t part, uint64_t whole, int decimals = 2);
 
 }  // namespace neardup
 

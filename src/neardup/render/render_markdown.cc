@@ -8,10 +8,6 @@ namespace {
 
 std::string Cell(std::string_view text) { return EscapeMarkdownCell(text); }
 
-std::string Share(uint64_t part, uint64_t whole) {
-  return FormatPercent(whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole));
-}
-
 std::string Span(const Report& r, uint32_t doc, uint64_t start, uint64_t end) {
   return absl::StrFormat("%s [%d, %d)", Cell(r.ids[doc]), start, end);
 }
@@ -21,11 +17,11 @@ void Summary(const Report& r, std::string& out) {
   out += "## Summary\n\n| | count | bytes | share of bytes |\n|---|---:|---:|---:|\n";
   out += absl::StrFormat("| documents read | %d | %d | 100.00%% |\n", s.documents, s.bytes);
   out += absl::StrFormat("| duplicate documents | %d | %d | %s |\n", s.duplicate_documents,
-                         s.duplicate_document_bytes, Share(s.duplicate_document_bytes, s.bytes));
+                         s.duplicate_document_bytes, FormatShare(s.duplicate_document_bytes, s.bytes));
   out += absl::StrFormat("| removed passages | %d | %d | %s |\n", s.removed_passages,
-                         s.removed_passage_bytes, Share(s.removed_passage_bytes, s.bytes));
+                         s.removed_passage_bytes, FormatShare(s.removed_passage_bytes, s.bytes));
   out += absl::StrFormat("| removed in total | | %d | %s |\n\n", s.removed_bytes(),
-                         Share(s.removed_bytes(), s.bytes));
+                         FormatShare(s.removed_bytes(), s.bytes));
   out += "| rule | passages found | bytes | removed | removed bytes |\n|---|---:|---:|---:|---:|\n";
   for (int rule = 0; rule < kNumPassageRules; ++rule) {
     const RuleTotals& t = s.rules[rule];
