@@ -9,7 +9,7 @@
 #include <utility>
 
 #include "absl/strings/str_format.h"
-#include "neardup/hash.h"
+#include "neardup/base/hash.h"
 
 namespace neardup::bench {
 namespace {

@@ -8,7 +8,7 @@
 #include "bench_util.h"
 #include "neardup/config.h"
 #include "neardup/document.h"
-#include "neardup/pipeline.h"
+#include "neardup/engine/pipeline.h"
 
 namespace neardup::bench {
 namespace {

@@ -11,7 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "neardup/hash.h"
+#include "neardup/base/hash.h"
 
 namespace neardup::bench {
 

@@ -12,7 +12,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_format.h"
-#include "neardup/hash.h"
+#include "neardup/base/hash.h"
 
 namespace neardup::bench {
 namespace {

@@ -10,10 +10,10 @@
 
 #include "bench_util.h"
 #include "neardup/config.h"
-#include "neardup/lsh.h"
-#include "neardup/minhash.h"
-#include "neardup/normalize.h"
-#include "neardup/shingle.h"
+#include "neardup/similarity/lsh.h"
+#include "neardup/similarity/minhash.h"
+#include "neardup/text/normalize.h"
+#include "neardup/text/shingle.h"
 
 namespace neardup::bench {
 namespace {

@@ -5,9 +5,9 @@
 #include <benchmark/benchmark.h>
 
 #include "bench_util.h"
-#include "neardup/minhash.h"
-#include "neardup/normalize.h"
-#include "neardup/shingle.h"
+#include "neardup/similarity/minhash.h"
+#include "neardup/text/normalize.h"
+#include "neardup/text/shingle.h"
 
 namespace neardup::bench {
 namespace {

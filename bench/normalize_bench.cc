@@ -4,7 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include "bench_util.h"
-#include "neardup/normalize.h"
+#include "neardup/text/normalize.h"
 
 namespace neardup::bench {
 namespace {

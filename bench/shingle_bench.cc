@@ -6,8 +6,8 @@
 #include <benchmark/benchmark.h>
 
 #include "bench_util.h"
-#include "neardup/normalize.h"
-#include "neardup/shingle.h"
+#include "neardup/text/normalize.h"
+#include "neardup/text/shingle.h"
 
 namespace neardup::bench {
 namespace {

@@ -13,11 +13,11 @@
 #include <benchmark/benchmark.h>
 
 #include "bench_util.h"
-#include "neardup/io/json_string.h"
+#include "neardup/base/json_string.h"
 #include "neardup/io/jsonl.h"
-#include "neardup/minhash.h"
-#include "neardup/normalize.h"
-#include "neardup/shingle.h"
+#include "neardup/similarity/minhash.h"
+#include "neardup/text/normalize.h"
+#include "neardup/text/shingle.h"
 
 namespace neardup::bench {
 namespace {

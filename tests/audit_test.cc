@@ -1,6 +1,6 @@
 // The audit must catch each kind of inconsistency it claims to: reports written by hand for
 // two small documents, one right and one wrong in each way.
-#include "neardup/audit.h"
+#include "neardup/quality/audit.h"
 
 #include <doctest/doctest.h>
 

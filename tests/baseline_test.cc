@@ -1,4 +1,4 @@
-#include "neardup/baseline.h"
+#include "neardup/check/baseline.h"
 
 #include <doctest/doctest.h>
 

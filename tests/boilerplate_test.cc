@@ -1,4 +1,4 @@
-#include "neardup/boilerplate.h"
+#include "neardup/passages/boilerplate.h"
 
 #include <doctest/doctest.h>
 

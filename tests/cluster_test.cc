@@ -1,4 +1,4 @@
-#include "neardup/cluster.h"
+#include "neardup/similarity/cluster.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "neardup/crossdoc.h"
+#include "neardup/passages/crossdoc.h"
 
 #include <doctest/doctest.h>
 
@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "neardup/passages.h"
-#include "neardup/set_store.h"
+#include "neardup/passages/passages.h"
+#include "neardup/store/set_store.h"
 
 namespace neardup {
 namespace {

@@ -1,4 +1,4 @@
-#include "neardup/eval.h"
+#include "neardup/quality/eval.h"
 
 #include <doctest/doctest.h>
 

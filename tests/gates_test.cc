@@ -1,4 +1,4 @@
-#include "neardup/gates.h"
+#include "neardup/check/gates.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "neardup/hash.h"
+#include "neardup/base/hash.h"
 
 #include <doctest/doctest.h>
 

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "neardup/io/json_string.h"
+#include "neardup/base/json_string.h"
 
 namespace neardup {
 namespace {

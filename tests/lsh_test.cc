@@ -1,4 +1,4 @@
-#include "neardup/lsh.h"
+#include "neardup/similarity/lsh.h"
 
 #include <doctest/doctest.h>
 

@@ -1,11 +1,11 @@
-#include "neardup/minhash.h"
+#include "neardup/similarity/minhash.h"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <vector>
 
-#include "neardup/hash.h"
+#include "neardup/base/hash.h"
 
 namespace neardup {
 

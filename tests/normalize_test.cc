@@ -1,4 +1,4 @@
-#include "neardup/normalize.h"
+#include "neardup/text/normalize.h"
 
 #include <doctest/doctest.h>
 

@@ -1,12 +1,12 @@
-#include "neardup/passages.h"
+#include "neardup/passages/passages.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-#include "neardup/normalize.h"
-#include "neardup/hash.h"
+#include "neardup/text/normalize.h"
+#include "neardup/base/hash.h"
 
 namespace neardup {
 namespace {

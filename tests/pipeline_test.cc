@@ -1,4 +1,4 @@
-#include "neardup/pipeline.h"
+#include "neardup/engine/pipeline.h"
 
 #include <doctest/doctest.h>
 
@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "neardup/hash.h"
+#include "neardup/base/hash.h"
 
 namespace neardup {
 namespace {

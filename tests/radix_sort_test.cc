@@ -1,4 +1,4 @@
-#include "neardup/radix_sort.h"
+#include "neardup/base/radix_sort.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "neardup/render_check.h"
+#include "neardup/check/render_check.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "neardup/render_common.h"
+#include "neardup/render/render_common.h"
 
 #include <doctest/doctest.h>
 
@@ -60,6 +60,14 @@ TEST_CASE("sizes and shares read as people write them") {
   CHECK(FormatBytes(999960) == "1.0 MB");
   CHECK(FormatBytes(2500000000) == "2.5 GB");
   CHECK(FormatPercent(0.12947) == "12.95%");
+}
+
+TEST_CASE("one percent format for every renderer: a share of a whole, at the decimals asked for") {
+  CHECK(FormatPercent(0.12947, 1) == "12.9%");
+  CHECK(FormatShare(1951, 15069) == "12.95%");
+  CHECK(FormatShare(1951, 15069, 1) == "12.9%");
+  CHECK(FormatShare(0, 0, 1) == "0.0%");  // nothing read: nothing removed
+  CHECK(FormatShare(5, 5) == "100.00%");
 }
 
 }  // namespace neardup

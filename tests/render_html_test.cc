@@ -1,4 +1,4 @@
-#include "neardup/render_html.h"
+#include "neardup/render/render_html.h"
 
 #include <doctest/doctest.h>
 
@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "neardup/render_common.h"
-#include "neardup/render_html_text.h"
+#include "neardup/render/render_common.h"
+#include "neardup/render/render_html_text.h"
 #include "sample_report.h"
 
 namespace neardup {

@@ -1,4 +1,4 @@
-#include "neardup/render_junit.h"
+#include "neardup/check/render_junit.h"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,10 @@
-#include "neardup/render_markdown.h"
+#include "neardup/render/render_markdown.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
+#include "neardup/check/render_check.h"
 #include "sample_report.h"
 
 namespace neardup {

@@ -1,4 +1,4 @@
-#include "neardup/render_svg.h"
+#include "neardup/render/render_svg.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // Repeats within one document, as the engine removes them: the finder (repeats.h) and the spans of
 // DocFindings, on texts written for each case. Expected spans are counted by hand from the texts.
-#include "neardup/repeats.h"
+#include "neardup/passages/repeats.h"
 
 #include <doctest/doctest.h>
 
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "files.h"
-#include "neardup/doc_findings.h"
+#include "neardup/engine/doc_findings.h"
 
 namespace neardup {
 namespace {

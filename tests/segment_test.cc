@@ -1,4 +1,4 @@
-#include "neardup/segment.h"
+#include "neardup/text/segment.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "neardup/shingle.h"
+#include "neardup/text/shingle.h"
 
 #include <doctest/doctest.h>
 
@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "neardup/hash.h"
-#include "neardup/normalize.h"
+#include "neardup/base/hash.h"
+#include "neardup/text/normalize.h"
 
 namespace neardup {
 

@@ -1,4 +1,4 @@
-#include "neardup/spill.h"
+#include "neardup/store/spill.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "neardup/string_table.h"
+#include "neardup/report.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "neardup/synth.h"
+#include "neardup/quality/synth.h"
 
 #include <doctest/doctest.h>
 
@@ -10,12 +10,12 @@
 #include <string_view>
 #include <vector>
 
-#include "neardup/synth_base.h"
-#include "neardup/synth_doc.h"
-#include "neardup/synth_glued.h"
-#include "neardup/synth_natural.h"
-#include "neardup/synth_plan.h"
-#include "neardup/synth_text.h"
+#include "neardup/quality/synth_base.h"
+#include "neardup/quality/synth_doc.h"
+#include "neardup/quality/synth_glued.h"
+#include "neardup/quality/synth_natural.h"
+#include "neardup/quality/synth_plan.h"
+#include "neardup/quality/synth_text.h"
 #include "synthetic_base.h"
 
 namespace neardup {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "neardup/synth_random.h"
+#include "neardup/quality/synth_random.h"
 
 namespace neardup::testing {
 

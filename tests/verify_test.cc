@@ -1,4 +1,4 @@
-#include "neardup/verify.h"
+#include "neardup/similarity/verify.h"
 
 #include <doctest/doctest.h>
 

@@ -9,11 +9,10 @@
 #include "cli/commands.h"
 #include "cli/detect.h"
 #include "cli/summary.h"
-#include "neardup/baseline.h"
+#include "neardup/check/baseline.h"
 #include "neardup/io/atomic_file.h"
-#include "neardup/render_check.h"
-#include "neardup/render_junit.h"
-#include "neardup/render_markdown.h"
+#include "neardup/check/render_check.h"
+#include "neardup/check/render_junit.h"
 
 namespace neardup::cli {
 namespace {

@@ -9,7 +9,7 @@
 #include "neardup/io/clean_writer.h"
 #include "neardup/io/corpus.h"
 #include "neardup/io/inputs.h"
-#include "neardup/pipeline.h"
+#include "neardup/engine/pipeline.h"
 
 namespace neardup::cli {
 

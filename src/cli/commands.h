@@ -8,7 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/options.h"
-#include "neardup/gates.h"
+#include "neardup/check/gates.h"
 
 namespace neardup::cli {
 

@@ -2,7 +2,7 @@
 
 #include "cli/progress.h"
 #include "neardup/io/corpus.h"
-#include "neardup/status_macros.h"
+#include "neardup/base/status_macros.h"
 
 namespace neardup::cli {
 

@@ -6,7 +6,7 @@
 #include "absl/status/statusor.h"
 #include "cli/options.h"
 #include "neardup/io/inputs.h"
-#include "neardup/pipeline.h"
+#include "neardup/engine/pipeline.h"
 #include "neardup/report.h"
 
 namespace neardup::cli {

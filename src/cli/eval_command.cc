@@ -4,7 +4,7 @@
 #include "cli/options.h"
 #include "cli/quality_commands.h"
 #include "cli/summary.h"
-#include "neardup/eval.h"
+#include "neardup/quality/eval.h"
 #include "neardup/io/atomic_file.h"
 #include "neardup/io/byte_stream.h"
 

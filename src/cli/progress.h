@@ -10,7 +10,7 @@
 
 #include "cli/options.h"
 #include "neardup/io/inputs.h"
-#include "neardup/pipeline.h"
+#include "neardup/progress.h"
 
 namespace neardup::cli {
 

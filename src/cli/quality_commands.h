@@ -8,7 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "neardup/synth.h"
+#include "neardup/quality/synth.h"
 
 namespace neardup::cli {
 

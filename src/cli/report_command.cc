@@ -6,8 +6,8 @@
 #include "cli/summary.h"
 #include "neardup/io/atomic_file.h"
 #include "neardup/io/corpus.h"
-#include "neardup/render_html.h"
-#include "neardup/render_markdown.h"
+#include "neardup/render/render_html.h"
+#include "neardup/render/render_markdown.h"
 
 namespace neardup::cli {
 namespace {

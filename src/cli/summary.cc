@@ -1,27 +1,20 @@
 #include "cli/summary.h"
 
 #include "absl/strings/str_format.h"
+#include "neardup/render/render_common.h"
 
 namespace neardup::cli {
-namespace {
-
-std::string Percent(uint64_t part, uint64_t whole) {
-  if (whole == 0) return "0.0%";
-  return absl::StrFormat("%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
-}
-
-}  // namespace
 
 std::string FormatSummary(const Report& r) {
   const ReportStats& s = r.stats;
   std::string out;
   out += absl::StrFormat("documents           %10u  %12u bytes\n", s.documents, s.bytes);
   out += absl::StrFormat("duplicate documents %10u  %12u bytes  %s\n", s.duplicate_documents,
-                         s.duplicate_document_bytes, Percent(s.duplicate_document_bytes, s.bytes));
+                         s.duplicate_document_bytes, FormatShare(s.duplicate_document_bytes, s.bytes, 1));
   out += absl::StrFormat("repeated passages   %10u  %12u bytes  %s\n", s.removed_passages,
-                         s.removed_passage_bytes, Percent(s.removed_passage_bytes, s.bytes));
+                         s.removed_passage_bytes, FormatShare(s.removed_passage_bytes, s.bytes, 1));
   out += absl::StrFormat("removed in total                %12u bytes  %s\n", s.removed_bytes(),
-                         Percent(s.removed_bytes(), s.bytes));
+                         FormatShare(s.removed_bytes(), s.bytes, 1));
   return out;
 }
 

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "neardup/pipeline.h"
+#include "neardup/engine/pipeline.h"
 #include "neardup/report.h"
 
 namespace neardup::cli {

@@ -1,7 +1,6 @@
 // `neardup check` end to end: gates at their boundaries with their exit codes, baselines across
 // added and renamed files, the JUnit file, GitHub annotations and the Markdown summary.
 #include <doctest/doctest.h>
-#include <simdjson.h>
 
 #include <cmath>
 #include <cstdio>
@@ -38,11 +37,14 @@ void CopySeeds(const fs::path& dir, const std::function<std::string(const std::s
 double ReportRatio(const std::string& input, const char* rule = nullptr) {
   const RunResult run = RunNeardup({"report", input});
   REQUIRE(run.exit_code == 0);
-  simdjson::dom::parser parser;
-  const simdjson::dom::element stats = parser.parse(simdjson::padded_string(run.out))["stats"];
-  const double removed = rule == nullptr ? double(uint64_t(stats["removed_bytes"]))
-                                         : double(uint64_t(stats["rules"][rule]["removed_bytes"]));
-  return removed / double(uint64_t(stats["bytes"]));
+  const ReportStats stats = ParseReport(run.out).stats;
+  uint64_t removed = stats.removed_bytes();
+  for (int r = 0; r < kNumPassageRules; ++r) {
+    if (rule != nullptr && std::string_view(RuleName(static_cast<PassageRule>(r))) == rule) {
+      removed = stats.rules[r].removed_bytes;
+    }
+  }
+  return static_cast<double>(removed) / static_cast<double>(stats.bytes);
 }
 
 std::string Exact(double value) { return absl::StrFormat("%.17g", value); }
@@ -229,12 +231,11 @@ TEST_CASE("GitHub annotations point at the file and line of each finding") {
   for (const std::string& line : SplitLines(run.out)) {
     if (line.rfind("::warning ", 0) == 0) annotations.push_back(line);
   }
-  simdjson::dom::parser parser;
-  const simdjson::dom::array passages = parser.parse(simdjson::padded_string(report.out))["passages"];
-  REQUIRE(annotations.size() == passages.size());
+  const Report parsed = ParseReport(report.out);
+  REQUIRE(annotations.size() == parsed.passages.size());
   size_t i = 0;
-  for (const simdjson::dom::element p : passages) {
-    const std::string path = Seeds() + "/" + std::string(std::string_view(p["doc"]));
+  for (const PassageFinding& p : parsed.passages) {
+    const std::string path = Seeds() + "/" + std::string(parsed.ids[p.doc]);
     const std::string& a = annotations[i++];
     CAPTURE(a);
     const std::string prefix = "::warning file=" + path + ",line=";
@@ -242,7 +243,7 @@ TEST_CASE("GitHub annotations point at the file and line of each finding") {
     const uint64_t line = std::stoull(a.substr(prefix.size()));
     CHECK(Contains(a, "::neardup repeat-within: "));
     // The line named is the one where the removed bytes start.
-    CHECK(LineStart(ReadFile(path), line) == uint64_t(p["start"]));
+    CHECK(LineStart(ReadFile(path), line) == p.start);
   }
   SUBCASE("annotations are printed even with --quiet, and nothing else") {
     const RunResult quiet = Check({Seeds(), "--annotations", "github", "--quiet"});

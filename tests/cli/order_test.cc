@@ -1,6 +1,5 @@
 // Issue 3: order independence and keep policies, on JSONL written by the test.
 #include <doctest/doctest.h>
-#include <simdjson.h>
 
 #include <algorithm>
 #include <set>
@@ -9,7 +8,7 @@
 #include <vector>
 
 #include "cli/run_binary.h"
-#include "neardup/io/json_string.h"
+#include "neardup/base/json_string.h"
 
 namespace neardup::testing {
 namespace {
@@ -69,22 +68,17 @@ Summary Run(const std::vector<Record>& records, const std::vector<std::string>& 
   const RunResult run = RunNeardup(args);
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
-  simdjson::dom::parser parser;
-  const simdjson::padded_string json = simdjson::padded_string::load(dir / "r.json");
-  const simdjson::dom::element report = parser.parse(json);
+  const Report report = LoadReport(dir / "r.json");
   Summary s;
-  for (const simdjson::dom::element b : report["boilerplate"].get_array()) {
-    s.boilerplate.insert({std::string(std::string_view(b["source"])), std::string(std::string_view(b["text"])),
-                          uint64_t(b["documents"])});
+  for (const BoilerplateEntry& b : report.boilerplate) s.boilerplate.insert({b.source, b.text, b.documents});
+  for (const PassageFinding& p : report.passages) {
+    if (p.rule != PassageRule::kBoilerplate) continue;
+    s.boilerplate_spans.insert({std::string(report.ids[p.doc]), p.start, p.end});
   }
-  for (const simdjson::dom::element p : report["passages"].get_array()) {
-    if (std::string_view(p["rule"]) != "boilerplate") continue;
-    s.boilerplate_spans.insert({std::string(std::string_view(p["doc"])), uint64_t(p["start"]), uint64_t(p["end"])});
-  }
-  for (const simdjson::dom::element c : report["document_clusters"].get_array()) {
-    const std::string kept{std::string_view(c["kept"])};
+  for (const DocumentCluster& c : report.clusters) {
+    const std::string kept(report.ids[c.kept]);
     if (kept.rfind("story", 0) == 0) s.kept_story = kept;
-    for (const simdjson::dom::element d : c["removed"].get_array()) s.removed.insert(std::string(std::string_view(d["id"])));
+    for (const RemovedDocument& d : c.removed) s.removed.insert(std::string(report.ids[d.doc]));
   }
   return s;
 }

@@ -1,5 +1,6 @@
 #include "cli/run_binary.h"
 
+#include <doctest/doctest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -127,6 +128,12 @@ std::string WithoutLines(const std::string& text, const std::set<int>& drop) {
     if (drop.count(static_cast<int>(i) + 1) == 0) out += lines[i];
   }
   return out;
+}
+
+Report ParseReport(const std::string& json) {
+  absl::StatusOr<Report> report = ReadReportJson(json, "report.json");
+  REQUIRE_MESSAGE(report.ok(), std::string(report.status().message()));
+  return *std::move(report);
 }
 
 }  // namespace neardup::testing

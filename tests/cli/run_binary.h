@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "files.h"  // TempDir, ReadFile, WriteFile
+#include "neardup/report.h"
 
 namespace neardup::testing {
 
@@ -36,6 +37,11 @@ size_t LineStart(const std::string& text, int n);
 
 // `text` without the given 1-based lines (each removed with its newline).
 std::string WithoutLines(const std::string& text, const std::set<int>& drop);
+
+// A report neardup wrote, read with ReadReportJson(): the tests read reports through the one
+// parser of the schema. Fails the test when it does not read.
+Report ParseReport(const std::string& json);
+inline Report LoadReport(const std::filesystem::path& path) { return ParseReport(ReadFile(path)); }
 
 }  // namespace neardup::testing
 

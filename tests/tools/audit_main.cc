@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "neardup/audit.h"
+#include "neardup/quality/audit.h"
 #include "neardup/io/corpus.h"
 #include "neardup/io/inputs.h"
 

@@ -9,8 +9,8 @@
 #include "absl/strings/str_format.h"
 #include "neardup/io/atomic_file.h"
 #include "neardup/io/byte_stream.h"
-#include "neardup/io/json_string.h"
-#include "neardup/status_macros.h"
+#include "neardup/base/json_string.h"
+#include "neardup/base/status_macros.h"
 
 namespace neardup {
 namespace {

@@ -8,16 +8,11 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "neardup/document.h"
 #include "neardup/io/inputs.h"
 #include "neardup/io/jsonl.h"
 
 namespace neardup {
-
-// What to do with one document, by corpus index (the order InputCorpus yields documents).
-struct DocumentEdit {
-  bool drop = false;                               // removed as a duplicate document
-  std::vector<std::pair<size_t, size_t>> cuts;     // sorted, disjoint byte ranges of its text
-};
 
 // Mirrors every input under `outdir` at InputFile::relative. Text files: written minus their cuts,
 // not written at all when dropped. JSONL: every line in order, dropped records left out, cut

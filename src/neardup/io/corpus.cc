@@ -14,7 +14,7 @@
 
 #include "absl/strings/str_format.h"
 #include "neardup/io/byte_stream.h"
-#include "neardup/status_macros.h"
+#include "neardup/base/status_macros.h"
 
 namespace neardup {
 namespace {

@@ -13,7 +13,7 @@
 #include <utility>
 
 #include "absl/strings/str_format.h"
-#include "neardup/status_macros.h"
+#include "neardup/base/status_macros.h"
 
 namespace neardup {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
-#include "neardup/status_macros.h"
+#include "neardup/base/status_macros.h"
 
 namespace neardup {
 namespace {
