@@ -9,7 +9,8 @@ ROWS.jsonl holds one object per run (scripts/bench_e2e.py). Tables, in order:
      report bytes (and their share of the input), the speed-up of T threads over one thread (same
      corpus, size and binary), document precision and recall, cross-document passage recall, and
      the load average before the run;
-  2. seconds per stage and pair counts (from --verbose);
+  2. seconds per stage and pair counts (from --verbose), and the bytes the process read (rchar of
+     /proc/PID/io: the input, reading candidates again, spills) over the input's bytes;
   3. with a baseline binary (label "base"): base / new for seconds, peak RSS, temporary bytes and
      report bytes, and the quality figures of both;
   4. the targets of the performance issues next to the figures of the "new" binary.
@@ -113,12 +114,13 @@ def stages_table(rows, markdown):
     table = Table(markdown, [("corpus", 14), ("docs", 9), ("binary", 6), ("thr", 3)] +
                   [(k, 8) for k in keys] +
                   [("doc pairs", 10), ("pass. pairs", 11), ("pass. verified", 14),
-                   ("docs reread", 11)])
+                   ("docs reread", 11), ("read/in", 7)])
     for r in rows:
         st = r.get("stages") or {}
         table.row([r["corpus"], f"{r['docs']:,}", r["binary"], str(r["threads"])] +
                   [fmt(st.get(k), ".2f") for k in keys] +
-                  [fmt(st.get(k), ",d") for k in counts])
+                  [fmt(st.get(k), ",d") for k in counts] +
+                  [fmt(r.get("rchar") and r["rchar"] / r["input_bytes"], ".2f")])
     table.print()
 
 
