@@ -43,20 +43,55 @@ void PasteParagraph(Rng& rng, std::string& text) {
 
 }  // namespace
 
+GeneratorOptions DefaultOptions(Profile profile) {
+  GeneratorOptions o;
+  o.profile = profile;
+  switch (profile) {
+    case Profile::kDefault:
+      break;
+    case Profile::kWire:
+      o.doc_bytes = 3050;  // about 3.3 KB a line of JSONL
+      o.sources = 40;
+      o.exact_rate = 0.10;
+      o.near_rate = 0.10;
+      o.boilerplate_share = 0.85;
+      break;
+    case Profile::kNearIdentical:
+      o.doc_bytes = 3300;
+      o.sources = 1;
+      break;
+    case Profile::kRecord:
+      o.doc_bytes = 50'000'000;
+      o.sources = 1;
+      break;
+  }
+  return o;
+}
+
 absl::Status Validate(const GeneratorOptions& o) {
   const auto rate = [](double r) { return r >= 0 && r <= 1; };
   if (!rate(o.exact_rate) || !rate(o.near_rate) || !rate(o.pasted_rate) ||
-      !rate(o.boilerplate_share) || !rate(o.near_min_jaccard)) {
+      !rate(o.boilerplate_share) || !rate(o.near_min_jaccard) || !rate(o.wire_rate)) {
     return absl::InvalidArgumentError("rates and shares must lie in [0, 1]");
   }
-  if (o.exact_rate + o.near_rate + o.pasted_rate > 1) {
-    return absl::InvalidArgumentError("exact, near and pasted rates must add up to at most 1");
+  const double wire = o.profile == Profile::kWire ? o.wire_rate : 0;
+  if (o.exact_rate + o.near_rate + o.pasted_rate + wire > 1) {
+    return absl::InvalidArgumentError(
+        "exact, near, pasted (and wire) rates must add up to at most 1");
   }
-  if (o.doc_bytes < 100 || o.doc_bytes > 10'000'000) {
-    return absl::InvalidArgumentError("--doc-bytes must lie in [100, 10000000]");
+  const size_t max_bytes = o.profile == Profile::kRecord ? 2'000'000'000 : 10'000'000;
+  if (o.doc_bytes < 100 || o.doc_bytes > max_bytes) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("--doc-bytes must lie in [100, %d]", max_bytes));
   }
   if (o.sources < 1 || o.sources > 10'000) {
     return absl::InvalidArgumentError("--sources must lie in [1, 10000]");
+  }
+  if (o.pool_paragraphs < 100 || o.pool_paragraphs > 10'000'000) {
+    return absl::InvalidArgumentError("--pool-paragraphs must lie in [100, 10000000]");
+  }
+  if (o.edits < 1 || o.edits > 1000) {
+    return absl::InvalidArgumentError("--edits must lie in [1, 1000]");
   }
   return absl::OkStatus();
 }
@@ -67,6 +102,7 @@ std::string_view KindName(DocKind kind) {
     case DocKind::kExact: return "exact";
     case DocKind::kNear: return "near";
     case DocKind::kPasted: return "pasted";
+    case DocKind::kWire: return "wire";
   }
   return "?";
 }
@@ -104,21 +140,28 @@ size_t CorpusGenerator::SourceOf(uint64_t index) const {
   return rng.Below(options_.sources);
 }
 
-// Lines of 2 to 6 sentences until `target_bytes`; at least one line. A line ends early, after its
-// second sentence, once the target is reached or once it holds kLineBytes: the engine splits
-// lines over 1000 bytes into sentences, and news paragraphs are rarely that long.
-void CorpusGenerator::WriteParagraphs(size_t target_bytes, Rng& rng, std::string& out) const {
+void WriteHeadlineLine(const TextBank& bank, Rng& rng, std::string& out) {
+  // Two short descriptions make a headline. One alone would be drawn ~15 times in a million
+  // documents, and with one word swapped those headlines stay near duplicates of each other (the
+  // engine's cross-document rule found them); pairs are unique.
+  bank.WriteHeadline(rng.Below(bank.num_headlines()), rng, out);
+  out.append(": ");
+  bank.WriteHeadline(rng.Below(bank.num_headlines()), rng, out);
+  out.push_back('\n');
+}
+
+void WriteParagraphLines(const TextBank& bank, size_t target_size, Rng& rng, std::string& out) {
   constexpr size_t kLineBytes = 600;
   do {
     const size_t line_start = out.size();
     const size_t sentences = 2 + rng.Below(5);
     for (size_t s = 0; s < sentences; ++s) {
       if (s > 0) out.push_back(' ');
-      bank_.WriteSentence(rng.Below(bank_.num_sentences()), rng, out);
-      if (s >= 1 && (out.size() >= target_bytes || out.size() - line_start >= kLineBytes)) break;
+      bank.WriteSentence(rng.Below(bank.num_sentences()), rng, out);
+      if (s >= 1 && (out.size() >= target_size || out.size() - line_start >= kLineBytes)) break;
     }
     out.push_back('\n');
-  } while (out.size() < target_bytes);
+  } while (out.size() < target_size);
 }
 
 size_t CorpusGenerator::WriteOriginal(uint64_t index, std::string& out) const {
@@ -126,14 +169,8 @@ size_t CorpusGenerator::WriteOriginal(uint64_t index, std::string& out) const {
   const size_t base = out.size();
   const size_t spread = options_.doc_bytes * 2 / 3;
   const size_t target = base + options_.doc_bytes - spread / 2 + rng.Below(spread + 1);
-  // Two short descriptions make a headline. One alone would be drawn ~15 times in a million
-  // documents, and with one word swapped those headlines stay near duplicates of each other (the
-  // engine's cross-document rule found them); pairs are unique.
-  bank_.WriteHeadline(rng.Below(bank_.num_headlines()), rng, out);
-  out.append(": ");
-  bank_.WriteHeadline(rng.Below(bank_.num_headlines()), rng, out);
-  out.push_back('\n');
-  WriteParagraphs(target, rng, out);
+  WriteHeadlineLine(bank_, rng, out);
+  WriteParagraphLines(bank_, target, rng, out);
   if (KindOf(index) == DocKind::kPasted) PasteParagraph(rng, out);
   const size_t body = out.size();
   if (rng.Unit() < options_.boilerplate_share) {
@@ -151,6 +188,7 @@ void CorpusGenerator::Next(GeneratedDoc& doc) {
   doc.kind = originals_.empty() ? DocKind::kOriginal : KindOf(index);
   doc.jaccard = 1;
   doc.text.clear();
+  doc.repeats.clear();
   if (doc.kind == DocKind::kOriginal || doc.kind == DocKind::kPasted) {
     doc.source = SourceOf(index);
     WriteOriginal(index, doc.text);
@@ -169,7 +207,7 @@ void CorpusGenerator::Next(GeneratedDoc& doc) {
   const size_t body = WriteOriginal(original, scratch_);
   Rng edit(DeriveSeed(options_.seed, Stream::kEdit, index));
   const double rate = 0.01 + 0.02 * edit.Unit();
-  doc.jaccard = copier_.Copy(scratch_, body, rate, options_.near_min_jaccard, edit, doc.text);
+  doc.jaccard = copier_.Copy(scratch_, 0, body, rate, options_.near_min_jaccard, edit, doc.text);
 }
 
 }  // namespace neardup::bench

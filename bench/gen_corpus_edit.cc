@@ -27,7 +27,8 @@ uint64_t HashWord(std::string_view text, size_t begin, size_t end) {
 
 }  // namespace
 
-void WordShingles(std::string_view text, std::vector<uint64_t>& words, std::vector<uint64_t>& out) {
+void WordShingles(std::string_view text, std::vector<uint64_t>& words, std::vector<uint64_t>& out,
+                  size_t k) {
   words.clear();
   out.clear();
   for (size_t i = 0; i < text.size();) {
@@ -39,7 +40,6 @@ void WordShingles(std::string_view text, std::vector<uint64_t>& words, std::vect
     while (i < text.size() && IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
     words.push_back(HashWord(text, begin, i));
   }
-  constexpr size_t k = 5;
   const size_t grams = words.size() < k ? 1 : words.size() - k + 1;
   for (size_t g = 0; g < grams; ++g) {
     uint64_t h = 0;
@@ -66,16 +66,16 @@ double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   return all == 0 ? 1.0 : static_cast<double>(common) / static_cast<double>(all);
 }
 
-double NearCopier::Copy(std::string_view original, size_t editable, double rate, double min_jaccard,
-                        Rng& rng, std::string& out) {
+double NearCopier::Copy(std::string_view original, size_t editable_begin, size_t editable_end,
+                        double rate, double min_jaccard, Rng& rng, std::string& out) {
   tokens_.clear();
-  for (size_t i = 0; i < editable;) {
+  for (size_t i = editable_begin; i < editable_end;) {
     if (original[i] == ' ' || original[i] == '\n') {
       ++i;
       continue;
     }
     const size_t begin = i;
-    while (i < editable && original[i] != ' ' && original[i] != '\n') ++i;
+    while (i < editable_end && original[i] != ' ' && original[i] != '\n') ++i;
     tokens_.emplace_back(static_cast<uint32_t>(begin), static_cast<uint32_t>(i));
   }
   out.assign(original);

@@ -21,10 +21,12 @@
 
 namespace neardup::bench {
 
-// Sorted, unique hashes of the word 5-grams of `text`, words as the engine's normalizer sees
-// them in ASCII (lowercased runs of letters and digits; other bytes >= 0x80 count as letters).
-// A text of fewer than 5 words has one shingle. Reuses `words` and `out` as scratch.
-void WordShingles(std::string_view text, std::vector<uint64_t>& words, std::vector<uint64_t>& out);
+// Sorted, unique hashes of the word k-grams of `text` (the engine's documents use 5, its
+// passages 3), words as the engine's normalizer sees them in ASCII (lowercased runs of letters
+// and digits; other bytes >= 0x80 count as letters). A text of fewer than k words has one
+// shingle. Reuses `words` and `out` as scratch.
+void WordShingles(std::string_view text, std::vector<uint64_t>& words, std::vector<uint64_t>& out,
+                  size_t k = 5);
 
 // |A ∩ B| / |A ∪ B| of two sorted, unique sets; 1 when both are empty.
 double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
@@ -34,11 +36,11 @@ class NearCopier {
  public:
   explicit NearCopier(const TextBank& bank) : bank_(bank) {}
 
-  // Writes into `out` (cleared first) `original` with about `rate` of the words in its first
-  // `editable` bytes edited (at least one), and returns the word 5-gram Jaccard of the result
-  // to `original`: at least `min_jaccard` unless even one short burst cannot reach it.
-  double Copy(std::string_view original, size_t editable, double rate, double min_jaccard, Rng& rng,
-              std::string& out);
+  // Writes into `out` (cleared first) `original` with about `rate` of the words in its bytes
+  // [editable_begin, editable_end) edited (at least one), and returns the word 5-gram Jaccard of
+  // the result to `original`: at least `min_jaccard` unless even one short burst cannot reach it.
+  double Copy(std::string_view original, size_t editable_begin, size_t editable_end, double rate,
+              double min_jaccard, Rng& rng, std::string& out);
 
  private:
   void DrawEdits(size_t edits, size_t max_burst, Rng& rng);

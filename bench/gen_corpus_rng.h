@@ -32,7 +32,11 @@ class Rng {
 };
 
 // Independent streams per kind of decision, so that adding a draw to one never shifts another.
-enum class Stream : uint64_t { kKind = 1, kSource, kText, kTarget, kEdit, kSites, kId };
+enum class Stream : uint64_t {
+  kKind = 1, kSource, kText, kTarget, kEdit, kSites, kId,
+  // Added for the wire-heavy and stress profiles (appended: earlier streams keep their seeds).
+  kPool, kStory, kRepublish
+};
 
 // The seed of stream `stream` for document `index`.
 inline uint64_t DeriveSeed(uint64_t seed, Stream stream, uint64_t index) {

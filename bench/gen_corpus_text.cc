@@ -10,7 +10,7 @@
 
 #include <simdjson.h>
 
-#include "absl/container/flat_hash_set.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
 #include "neardup/base/hash.h"
 
@@ -89,6 +89,7 @@ std::string_view StripBullet(std::string_view s) {
 class TextBank::Builder {
  public:
   void AddDocument(std::string_view text) {
+    bank_.document_starts_.push_back(static_cast<uint32_t>(bank_.document_sentences_.size()));
     bool headline = true;
     while (!text.empty()) {
       const size_t end = text.find('\n');
@@ -119,24 +120,31 @@ class TextBank::Builder {
     // List items have no final period; one makes a paragraph of them read as sentences.
     const char last = s.back();
     const bool ends = last == '.' || last == '!' || last == '?' || last == ':' || last == ';';
-    Add(s, ends ? "" : ".", /*headline=*/false, bank_.sentences_);
+    const uint32_t index = Add(s, ends ? "" : ".", /*headline=*/false, bank_.sentences_);
+    if (index != kNotSentence) bank_.document_sentences_.push_back(index);
   }
 
-  // Appends `s` + `suffix` to `pieces` unless the same text was seen before.
-  void Add(std::string_view s, std::string_view suffix, bool headline, std::vector<Span>& pieces) {
+  // Appends `s` + `suffix` to `pieces` unless the same text was seen before (as a headline or a
+  // sentence). Returns its index in `pieces`, or in sentences_ when seen before as a sentence;
+  // kNotSentence when it was seen as a headline or does not fit.
+  uint32_t Add(std::string_view s, std::string_view suffix, bool headline,
+               std::vector<Span>& pieces) {
     const size_t offset = bank_.text_.size();
-    if (offset + s.size() + suffix.size() > UINT32_MAX) return;  // Span offsets are 32-bit
+    if (offset + s.size() + suffix.size() > UINT32_MAX) return kNotSentence;  // 32-bit offsets
     bank_.text_.append(s);
     bank_.text_.append(suffix);
     const std::string_view added(bank_.text_.data() + offset, s.size() + suffix.size());
-    if (!seen_.insert(Hash64(added, 0)).second) {
+    const auto [seen, fresh] = seen_.try_emplace(
+        Hash64(added, 0), headline ? kNotSentence : static_cast<uint32_t>(pieces.size()));
+    if (!fresh) {
       bank_.text_.resize(offset);
-      return;
+      return seen->second;
     }
     Span span{static_cast<uint32_t>(offset), static_cast<uint32_t>(added.size()),
               static_cast<uint32_t>(bank_.slots_.size()), 0};
     AddSlots(span, headline);
     pieces.push_back(span);
+    return seen->second;
   }
 
   // Slots are lowercase words; in headlines, whose words are often all capitalized ("Tool for
@@ -167,8 +175,12 @@ class TextBank::Builder {
     }
   }
 
+  static constexpr uint32_t kNotSentence = UINT32_MAX;
+
   TextBank bank_;
-  absl::flat_hash_set<uint64_t> seen_;  // only asked "seen?", never iterated
+  // Hash of each piece kept -> its sentence index (kNotSentence for headlines). Only looked up,
+  // never iterated.
+  absl::flat_hash_map<uint64_t, uint32_t> seen_;
 };
 
 absl::StatusOr<TextBank> TextBank::FromDescriptions(const std::string& jsonl_path) {

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,23 @@ class TextBank {
 
   size_t num_sentences() const { return sentences_.size(); }
   size_t num_headlines() const { return headlines_.size(); }
+  // Base documents (descriptions or articles) in the order read.
+  size_t num_documents() const { return document_starts_.size(); }
+
+  // Sentence `i` as it is in the base, without variation.
+  std::string_view Sentence(size_t i) const {
+    return std::string_view(text_.data() + sentences_[i].offset, sentences_[i].size);
+  }
+  // The sentences of base document `d` in their order there, as indices for Sentence(): real
+  // paragraphs can be rebuilt from consecutive ones. A sentence seen before (in any document)
+  // keeps its first index; one that was left out (too short, too long) is skipped.
+  std::span<const uint32_t> DocumentSentences(size_t d) const {
+    const uint32_t end = d + 1 < document_starts_.size()
+                             ? document_starts_[d + 1]
+                             : static_cast<uint32_t>(document_sentences_.size());
+    return std::span<const uint32_t>(document_sentences_).subspan(document_starts_[d],
+                                                                  end - document_starts_[d]);
+  }
 
   // Appends sentence `i` (i < num_sentences()), or headline `i`, varied with draws from `rng`.
   void WriteSentence(size_t i, Rng& rng, std::string& out) const;
@@ -68,6 +86,8 @@ class TextBank {
   std::vector<Slot> slots_;  // all pieces' slots, in order
   // Every lowercase word of slot size, repeats included: the vocabulary, drawn by frequency.
   std::vector<Slot> words_;
+  std::vector<uint32_t> document_sentences_;  // per base document, its sentences in order
+  std::vector<uint32_t> document_starts_;     // where each document's run begins
 };
 
 }  // namespace neardup::bench

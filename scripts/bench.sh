@@ -5,49 +5,82 @@
 # 1. Google Benchmark suites: runs every bench/*_bench.cc suite, saves each one's JSON as
 #    bench/results/<suite>.json and prints a table of MB/s and docs/s. Arguments go to every
 #    suite, e.g. --benchmark_filter=Normalize or --benchmark_min_time=0.1.
-# 2. End to end: `neardup report CORPUS --source-field source --threads T` (the source field, so
-#    that boilerplate is counted per site as the generator wrote it) on seeded JSONL corpora of
-#    real text at each size and thread count, under /usr/bin/time. The corpora
-#    (neardup_gen_corpus, from Debian's English package descriptions fetched by
-#    scripts/fetch_base_text.sh) are built once into bench/data/ (git-ignored) and kept while
-#    their stamp matches. Prints seconds, MB/s, docs/s, µs/doc, peak RSS and its bytes per
-#    document, the speed-up over one thread and the document precision and recall against the
-#    corpus truth (scripts/bench_pairs.py), then the performance targets next to the figures;
-#    the rows also go to bench/results/end_to_end_runs.json. Reports are left in out/bench/.
+# 2. End to end: `neardup report CORPUS --source-field source --threads T -v` (the source field,
+#    so that boilerplate is counted per site as the generator wrote it) on seeded JSONL corpora of
+#    real text (neardup_gen_corpus, from Debian's English package descriptions fetched by
+#    scripts/fetch_base_text.sh), built once into bench/data/ (git-ignored) and kept while their
+#    stamp matches:
+#      default         today's corpus: varied sentences, 13% injected copies, little reuse
+#      wire            the wire-heavy corpus of issue 12: paragraphs from a pool of 120,000,
+#                      site headers and footers, wire stories republished, 20% copies
+#      near-identical  N copies of one article with 3 words edited each (the "doubles N" row)
+#      record          one JSONL record of NEARDUP_BENCH_RECORD_MB megabytes
+#    Each run goes through scripts/bench_e2e.py: seconds, peak RSS (wait4), bytes written to
+#    temporary files (/proc/PID/io of the exited process), report.json bytes, stage seconds from
+#    -v, the load average before the run, document precision and recall against the corpus truth
+#    (scripts/bench_pairs.py) and cross-document passage recall (scripts/bench_passages.py, wire).
+#    scripts/bench_table.py then prints the tables and the performance targets next to the
+#    figures; the rows go to bench/results/end_to_end_runs.json. Reports and logs are left in
+#    out/bench/.
 #
 # Environment:
-#   NEARDUP_BENCH_SIZES    corpus sizes in documents (default "10000 100000 333000 1000000";
-#                          about 3.2 KB each on disk, so 333,000 is about 1 GB)
-#   NEARDUP_BENCH_THREADS  thread counts of the end-to-end runs (default "1 2")
+#   NEARDUP_BENCH_CORPORA  which end-to-end corpora to run (default
+#                          "default wire near-identical record")
+#   NEARDUP_BENCH_SIZES    default corpus sizes in documents (default
+#                          "10000 100000 333000 1000000"; about 3.2 KB each, so 333,000 is 1 GB)
+#   NEARDUP_BENCH_WIRE_SIZES  wire corpus sizes (default "10000 100000"; 1000000 is supported,
+#                          3.3 GB of corpus and, with today's engine, about 2 GB per report)
+#   NEARDUP_BENCH_NEAR_SIZES  near-identical sizes (default "2500 5000 10000 20000 40000 80000")
+#   NEARDUP_BENCH_RECORD_MB   size of the single record (default 50)
+#   NEARDUP_BENCH_THREADS  thread counts of the default and wire runs (default "1 2")
+#   NEARDUP_BENCH_STRESS_THREADS  thread counts of the near-identical and record runs (default 1)
+#   NEARDUP_BENCH_BASELINE path to another neardup binary: every end-to-end run is also made
+#                          with it, interleaved with the new binary's (alternating which goes
+#                          first), so that before/after ratios come from one run of the script
 #   NEARDUP_BENCH_SUITES=0 skips the suites; NEARDUP_BENCH_E2E=0 skips the end-to-end runs
 #   NEARDUP_BENCH_BUILD    build directory (default build-bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 
+corpora=${NEARDUP_BENCH_CORPORA-default wire near-identical record}
 sizes=${NEARDUP_BENCH_SIZES:-10000 100000 333000 1000000}
+wire_sizes=${NEARDUP_BENCH_WIRE_SIZES-10000 100000}
+near_sizes=${NEARDUP_BENCH_NEAR_SIZES-2500 5000 10000 20000 40000 80000}
+record_mb=${NEARDUP_BENCH_RECORD_MB:-50}
 threads=${NEARDUP_BENCH_THREADS:-1 2}
+stress_threads=${NEARDUP_BENCH_STRESS_THREADS:-1}
+baseline=${NEARDUP_BENCH_BASELINE:-}
 run_suites=${NEARDUP_BENCH_SUITES:-1}
 run_e2e=${NEARDUP_BENCH_E2E:-1}
 build=${NEARDUP_BENCH_BUILD:-build-bench}
 seed=1                      # one corpus per size, so that runs on different days compare
 base=bench/data/debian-descriptions.jsonl
-bytes_per_doc_on_disk=3300  # generated JSONL per document, with a margin
 
 die() {
   echo "neardup: $*" >&2
   exit 1
 }
 
-for n in $sizes; do
-  [[ $n =~ ^[1-9][0-9]*$ ]] || die "NEARDUP_BENCH_SIZES: '$n' is not a number of documents"
+for n in $sizes $wire_sizes $near_sizes; do
+  [[ $n =~ ^[1-9][0-9]*$ ]] || die "NEARDUP_BENCH_*SIZES: '$n' is not a number of documents"
 done
-for t in $threads; do
-  [[ $t =~ ^[1-9][0-9]*$ ]] || die "NEARDUP_BENCH_THREADS: '$t' is not a thread count"
+[[ $record_mb =~ ^[1-9][0-9]*$ ]] || die "NEARDUP_BENCH_RECORD_MB: '$record_mb' is not a size"
+for t in $threads $stress_threads; do
+  [[ $t =~ ^[1-9][0-9]*$ ]] || die "NEARDUP_BENCH_*THREADS: '$t' is not a thread count"
 done
+for kind in $corpora; do
+  case $kind in
+    default | wire | near-identical | record) ;;
+    *) die "NEARDUP_BENCH_CORPORA: '$kind' is not one of default, wire, near-identical, record" ;;
+  esac
+done
+if [ -n "$baseline" ] && [ ! -x "$baseline" ]; then
+  die "NEARDUP_BENCH_BASELINE: '$baseline' is not an executable"
+fi
 
 if [ "$run_e2e" != 0 ]; then
-  neardup_install time python3
+  neardup_install python3
 else
   neardup_install
 fi
@@ -101,156 +134,121 @@ run_suites() {
 gen=$build/bench/neardup_gen_corpus
 neardup=$build/neardup
 
-corpus_of() { echo "bench/data/corpus-$1.jsonl"; }
-truth_of() { echo "bench/data/corpus-$1.truth.tsv"; }
-stamp_of() { echo "bench/data/corpus-$1.stamp"; }
+# The files of corpus KIND at size N (documents; megabytes for record) start with this prefix.
+# The default corpus keeps the names it always had.
+prefix_of() {
+  case $1 in
+    default) echo "bench/data/corpus-$2" ;;
+    near-identical) echo "bench/data/near-$2" ;;
+    record) echo "bench/data/record-$2MB" ;;
+    *) echo "bench/data/$1-$2" ;;
+  esac
+}
+
+# The generator's arguments for corpus KIND at size N.
+gen_args() {
+  case $1 in
+    default) echo "--docs $2 --seed $seed" ;;
+    record) echo "--profile record --docs 1 --doc-bytes $(($2 * 1000000)) --seed $seed" ;;
+    *) echo "--profile $1 --docs $2 --seed $seed" ;;
+  esac
+}
+
+sizes_of() {
+  case $1 in
+    default) echo "$sizes" ;;
+    wire) echo "$wire_sizes" ;;
+    near-identical) echo "$near_sizes" ;;
+    record) echo "$record_mb" ;;
+  esac
+}
+
+threads_of() {
+  case $1 in
+    default | wire) echo "$threads" ;;
+    *) echo "$stress_threads" ;;
+  esac
+}
+
+docs_of() { if [ "$1" = record ]; then echo 1; else echo "$2"; fi; }
+
+# Bytes on disk per document (corpus, truth and passage truth) and per report of one run, with
+# a margin; today's engine writes about 1.9 KB of report per wire-heavy document.
+corpus_bytes() {
+  case $1 in
+    record) echo $(($2 * 1100000)) ;;
+    wire) echo $(($2 * 4000)) ;;
+    *) echo $(($2 * 3400)) ;;
+  esac
+}
+report_bytes() {
+  case $1 in
+    wire) echo $(($2 * 2500)) ;;
+    record) echo 100000000 ;;
+    *) echo $(($2 * 500)) ;;
+  esac
+}
 
 # What a corpus is made from: a corpus whose stamp differs is built again.
 stamp() {
   [ -n "${base_sum:-}" ] || base_sum=$(sha256sum "$base" | cut -c1-16)
-  echo "$("$gen" --version) --docs $1 --seed $seed base $base_sum"
+  echo "$("$gen" --version) $(gen_args "$1" "$2") base $base_sum"
 }
 
-up_to_date() { [ "$(cat "$(stamp_of "$1")" 2>/dev/null)" = "$(stamp "$1")" ]; }
+up_to_date() { [ "$(cat "$(prefix_of "$1" "$2").stamp" 2>/dev/null)" = "$(stamp "$1" "$2")" ]; }
 
-# Fails, saying how much is needed, when bench/data cannot hold the missing corpora plus the
-# largest report and a margin.
+binaries() { if [ -n "$baseline" ]; then echo 2; else echo 1; fi; }
+
+# Fails, saying how much is needed, when bench/data and out/bench cannot hold the missing corpora,
+# every run's report and a margin.
 check_disk() {
-  local missing=0 largest=0 n
-  for n in $sizes; do
-    [ -s "$(corpus_of "$n")" ] && up_to_date "$n" || missing=$((missing + n))
-    [ "$n" -gt "$largest" ] && largest=$n
+  local need=0 kind n t
+  for kind in $corpora; do
+    for n in $(sizes_of "$kind"); do
+      [ -s "$(prefix_of "$kind" "$n").jsonl" ] && up_to_date "$kind" "$n" ||
+        need=$((need + $(corpus_bytes "$kind" "$n")))
+      for t in $(threads_of "$kind"); do
+        need=$((need + $(binaries) * $(report_bytes "$kind" "$n")))
+      done
+    done
   done
-  local need_mb=$(((missing * bytes_per_doc_on_disk + largest * 400) / 1000000 + 500))
-  local free_mb
+  local need_mb=$((need / 1000000 + 500)) free_mb
   free_mb=$(df -Pm bench/data | awk 'NR == 2 { print $4 }')
   if [ "$free_mb" -lt "$need_mb" ]; then
-    die "not enough free disk space in bench/data: the corpora of NEARDUP_BENCH_SIZES=\"$sizes\"" \
-      "and their reports need about $need_mb MB, only $free_mb MB are free." \
-      "Free some space or choose smaller sizes, e.g. NEARDUP_BENCH_SIZES=\"10000 100000\"."
+    die "not enough free disk space in bench/data: the corpora of NEARDUP_BENCH_CORPORA and" \
+      "the sizes asked for, and their reports, need about $need_mb MB, only $free_mb MB are" \
+      "free. Free some space or choose smaller sizes, e.g. NEARDUP_BENCH_SIZES=\"10000 100000\"."
   fi
   echo "neardup: disk: about $need_mb MB needed, $free_mb MB free in bench/data" >&2
 }
 
 build_corpus() {
-  local n=$1 corpus truth
-  corpus=$(corpus_of "$n")
-  truth=$(truth_of "$n")
-  if [ -s "$corpus" ] && [ -s "$truth" ] && up_to_date "$n"; then return 0; fi
-  echo "neardup: generating $corpus ($n documents)" >&2
-  rm -f "$(stamp_of "$n")"
-  "$gen" --base "$base" --docs "$n" --seed "$seed" --out "$corpus" --truth "$truth" >&2 ||
-    die "could not generate $corpus"
-  stamp "$n" >"$(stamp_of "$n")"
-}
-
-# Appends one row to $rows: docs bytes threads seconds rss_kb, then the scores.
-run_report() {
-  local n=$1 t=$2 corpus truth report times
-  corpus=$(corpus_of "$n")
-  truth=$(truth_of "$n")
-  report=out/bench/report-$n-t$t.json
-  times=out/bench/time-$n-t$t.txt
-  echo "neardup: neardup report on $n documents, $t thread(s)" >&2
-  if ! /usr/bin/time -f '%e %M' -o "$times" \
-    "$neardup" report "$corpus" --source-field source --threads "$t" -o "$report" -q; then
-    die "neardup report failed on $corpus with --threads $t ($(head -n1 "$times"))"
+  local kind=$1 n=$2 prefix
+  prefix=$(prefix_of "$kind" "$n")
+  if [ -s "$prefix.jsonl" ] && [ -s "$prefix.truth.tsv" ] && up_to_date "$kind" "$n"; then
+    return 0
   fi
-  local seconds rss_kb scores
-  read -r seconds rss_kb < <(tail -n1 "$times")
-  scores=$(python3 scripts/bench_pairs.py "$truth" "$report" --json) ||
-    die "could not score $report"
-  # Four figures, "-" where undefined, for the awk below.
-  scores=$(python3 -c 'import json, sys
-s = json.loads(sys.argv[1])
-keys = ("precision", "recall", "recall_exact", "recall_near")
-print(*("-" if s[k] is None else s[k] for k in keys))
-' "$scores")
-  echo "$n $(stat -c %s "$corpus") $t $seconds $rss_kb $scores" >>"$rows"
+  echo "neardup: generating $prefix.jsonl ($kind, $n)" >&2
+  rm -f "$prefix.stamp"
+  local passages=()
+  [ "$kind" = wire ] && passages=(--passage-truth "$prefix.passages.tsv")
+  # shellcheck disable=SC2046  # gen_args is a list of words
+  "$gen" --base "$base" $(gen_args "$kind" "$n") --out "$prefix.jsonl" \
+    --truth "$prefix.truth.tsv" "${passages[@]}" >&2 || die "could not generate $prefix.jsonl"
+  stamp "$kind" "$n" >"$prefix.stamp"
 }
 
-# Prints the table of $rows on stdout and writes them as JSON to bench/results/end_to_end_runs.json.
-print_rows() {
-  local json=bench/results/end_to_end_runs.json
-  awk -v json="$json.tmp" -v commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
-    -v date="$(date -u +%Y-%m-%dT%H:%M:%SZ)" -v cores="$(nproc)" -v seed="$seed" '
-    function num(x) { return x == "-" ? "null" : x }
-    function fixed(x) { return x == "-" ? x : sprintf("%.4f", x) }
-    BEGIN {
-      # "µs/doc" is 6 characters in 7 bytes, hence its width of 10.
-      printf "%-9s %9s %7s %9s %8s %9s %10s %9s %9s %8s %9s %7s %7s %7s\n", "docs", "input MB",
-        "threads", "seconds", "MB/s", "docs/s", "µs/doc", "RSS MB", "RSS B/doc", "speedup",
-        "precision", "recall", "exact", "near"
-      printf "{\"commit\": \"%s\", \"date\": \"%s\", \"cores\": %d, ", commit, date, cores >json
-      printf "\"corpus_seed\": %d,\n \"command\": \"neardup report CORPUS ", seed >json
-      printf "--source-field source --threads T -o OUT -q\",\n \"runs\": [" >json
-    }
-    {
-      docs = $1; bytes = $2; t = $3; s = $4; rss = $5 * 1024
-      if (s <= 0) s = 0.01  # /usr/bin/time has 10 ms resolution
-      if (t == 1) one[docs] = s
-      speedup = (t != 1 && docs in one) ? sprintf("%.2f", one[docs] / s) : "-"
-      mbs = bytes / 1e6 / s; us = s * 1e6 / docs
-      printf "%-9d %9.1f %7d %9.2f %8.1f %9.0f %9.1f %9.1f %9.0f %8s %9s %7s %7s %7s\n",
-        docs, bytes / 1e6, t, s, mbs, docs / s, us, rss / 1e6, rss / docs, speedup,
-        fixed($6), fixed($7), fixed($8), fixed($9)
-      printf "%s\n  {\"docs\": %d, \"input_bytes\": %.0f, \"threads\": %d, ", (NR > 1 ? "," : ""),
-        docs, bytes, t >json
-      printf "\"seconds\": %s, \"mb_per_s\": %.2f, \"docs_per_s\": %.1f, \"us_per_doc\": %.2f, ",
-        s, mbs, docs / s, us >json
-      printf "\"peak_rss_bytes\": %.0f, \"peak_rss_bytes_per_doc\": %.1f, \"speedup\": %s, ",
-        rss, rss / docs, num(speedup) >json
-      printf "\"precision\": %s, \"recall\": %s, \"recall_exact\": %s, \"recall_near\": %s}",
-        num($6), num($7), num($8), num($9) >json
-    }
-    END { printf "\n ]}\n" >json }
-  ' "$rows"
-  mv "$json.tmp" "$json"
-  echo "neardup: wrote $json" >&2
-}
-
-# Prints the targets of the performance issue next to what $rows measured ("not run" when the
-# size or thread count they need was not among the runs).
-print_targets() {
-  awk '
-    function verdict(ok) { return ok ? "met" : "MISSED" }
-    {
-      docs = $1; t = $3; s = ($4 > 0 ? $4 : 0.01)
-      if (t == 1) { mbs1[docs] = $2 / 1e6 / s; us1[docs] = s * 1e6 / docs; sec1[docs] = s }
-      if (t == 2) sec2[docs] = s
-      per_doc = $5 * 1024 / docs
-      if (docs == 1000000 && per_doc > rss_max) { rss_max = per_doc; have_rss = 1 }
-      # The throughput targets are for a corpus of about 1 GB (333,000 documents).
-      if ($2 >= 0.8e9 && $2 <= 1.25e9) gb = docs
-    }
-    END {
-      printf "\n%-58s %10s %10s  %s\n", "target", "goal", "measured", ""
-      name = "MB/s, 1 thread, 1 GB corpus" (gb ? sprintf(" (%d docs)", gb) : "")
-      if (gb in mbs1) {
-        printf "%-58s %10s %10.1f  %s\n", name, ">= 100", mbs1[gb], verdict(mbs1[gb] >= 100)
-      } else printf "%-58s %10s %10s\n", name, ">= 100", "not run"
-      name = "speed-up, 2 threads over 1, 1 GB corpus"
-      if ((gb in sec1) && (gb in sec2)) {
-        x = sec1[gb] / sec2[gb]
-        printf "%-58s %10s %10.2f  %s\n", name, ">= 1.8", x, verdict(x >= 1.8)
-      } else printf "%-58s %10s %10s\n", name, ">= 1.8", "not run"
-      name = "peak RSS bytes per document, 1,000,000 docs"
-      if (have_rss) {
-        printf "%-58s %10s %10.0f  %s\n", name, "<= 1024", rss_max, verdict(rss_max <= 1024)
-      } else printf "%-58s %10s %10s\n", name, "<= 1024", "not run"
-      # Growth: the largest deviation of any size from the 10,000-document time per document.
-      name = "µs/doc, 1 thread, every size vs 10,000 docs"
-      worst = 0; compared = 0
-      for (n in us1) if (n != 10000 && (10000 in us1)) {
-        x = us1[n] / us1[10000] - 1; compared++
-        if (x * x > worst * worst) worst = x
-      }
-      if (compared > 0) {
-        ok = worst * worst <= 0.25 * 0.25
-        printf "%-59s %10s %+9.0f%%  %s\n", name, "+-25%", 100 * worst, verdict(ok)
-      } else printf "%-59s %10s %10s\n", name, "+-25%", "not run"
-    }
-  ' "$rows"
+# One measured run of binary $3 (label $4) on corpus $1 size $2 with $5 threads; appends its row.
+run_report() {
+  local kind=$1 n=$2 binary=$3 label=$4 t=$5 prefix tag passages=()
+  prefix=$(prefix_of "$kind" "$n")
+  tag=$kind-$n-t$t-$label
+  [ "$kind" = wire ] && passages=(--passage-truth "$prefix.passages.tsv")
+  echo "neardup: $label: neardup report on $kind $n, $t thread(s); $(uptime)" >&2
+  python3 scripts/bench_e2e.py --binary "$binary" --label "$label" --corpus-kind "$kind" \
+    --docs "$(docs_of "$kind" "$n")" --corpus "$prefix.jsonl" --truth "$prefix.truth.tsv" \
+    "${passages[@]}" --threads "$t" --report "out/bench/report-$tag.json" \
+    --log-prefix "out/bench/run-$tag" --rows "$rows" || die "the run on $prefix.jsonl failed"
 }
 
 run_end_to_end() {
@@ -258,16 +256,30 @@ run_end_to_end() {
   if [ ! -x "$gen" ] || [ ! -x "$neardup" ]; then die "$gen or $neardup was not built"; fi
   mkdir -p bench/data out/bench
   check_disk
-  local n t
-  for n in $sizes; do build_corpus "$n"; done
-  rows=$(mktemp)
-  trap 'rm -f "$rows"' EXIT
-  for n in $sizes; do
-    cat "$(corpus_of "$n")" >/dev/null  # every run starts from the page cache, not the disk
-    for t in $threads; do run_report "$n" "$t"; done
+  local kind n t turn=0
+  for kind in $corpora; do
+    for n in $(sizes_of "$kind"); do build_corpus "$kind" "$n"; done
   done
-  print_rows
-  print_targets
+  rows=out/bench/rows.jsonl  # kept, so that scripts/bench_table.py can show them again
+  : >"$rows"
+  for kind in $corpora; do
+    for n in $(sizes_of "$kind"); do
+      cat "$(prefix_of "$kind" "$n").jsonl" >/dev/null  # runs start from the page cache
+      for t in $(threads_of "$kind"); do
+        if [ -z "$baseline" ]; then
+          run_report "$kind" "$n" "$neardup" new "$t"
+        elif [ $((turn++ % 2)) = 0 ]; then
+          run_report "$kind" "$n" "$neardup" new "$t"
+          run_report "$kind" "$n" "$baseline" base "$t"
+        else
+          run_report "$kind" "$n" "$baseline" base "$t"
+          run_report "$kind" "$n" "$neardup" new "$t"
+        fi
+      done
+    done
+  done
+  python3 scripts/bench_table.py "$rows" --json bench/results/end_to_end_runs.json --seed "$seed" \
+    --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 }
 
 if [ "$run_suites" != 0 ]; then run_suites "$@"; fi

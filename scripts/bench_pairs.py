@@ -4,9 +4,11 @@
 Usage: scripts/bench_pairs.py TRUTH.tsv REPORT.json [--json]
 
 TRUTH.tsv is written by neardup_gen_corpus --truth: id<TAB>kind<TAB>original id or "-", kind one
-of original, exact, near, pasted. A "pasted" document is an original with a paragraph repeated
-inside it: it must be kept. REPORT.json is `neardup report` output; only its document_clusters
-are read. Document-level figures:
+of original, exact, near, pasted, wire. A "pasted" document is an original with a paragraph
+repeated inside it, a "wire" document republishes a story (its third field) with much changed:
+both must be kept. REPORT.json is `neardup report` output; only its document_clusters are read,
+element by element (scripts/bench_report.py), so a report larger than memory can be scored.
+Document-level figures:
   precision  removed documents that are true copies (exact or near) / removed documents
   recall     true copies removed / true copies, overall and per kind
   kept right true copies removed in favour of their own original (or of another copy of it)
@@ -16,6 +18,8 @@ undefined, e.g. precision when nothing was removed).
 import argparse
 import json
 import sys
+
+from bench_report import iter_array
 
 COPY_KINDS = ("exact", "near")
 
@@ -34,20 +38,8 @@ def read_truth(path):
 
 
 def read_clusters(path):
-    """The report's document_clusters. A report of a large corpus is mostly its passages, so
-    only the clusters array is decoded when it can be found; else the whole file."""
-    with open(path, encoding="utf-8") as report:
-        text = report.read()
-    key = text.find('"document_clusters"')
-    if key >= 0:
-        start = text.find("[", key)
-        try:
-            clusters, _ = json.JSONDecoder().raw_decode(text, start)
-            if isinstance(clusters, list):
-                return clusters
-        except ValueError:
-            pass
-    return json.loads(text).get("document_clusters", [])
+    """The report's document_clusters."""
+    return list(iter_array(path, "document_clusters"))
 
 
 def ratio(a, b):
@@ -76,6 +68,7 @@ def score(kind, original, clusters):
         "removed_true_copies": true_removed,
         "removed_originals": sum(1 for i in removed if kind[i] == "original"),
         "removed_pasted": sum(1 for i in removed if kind[i] == "pasted"),
+        "removed_wire": sum(1 for i in removed if kind[i] == "wire"),
         "precision": ratio(true_removed, len(removed)),
         "recall": ratio(true_removed, sum(copies.values())),
         "recall_exact": ratio(found["exact"], copies["exact"]),

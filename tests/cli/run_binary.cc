@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "absl/strings/str_cat.h"
+
 namespace neardup::testing {
 namespace {
 
@@ -52,12 +54,15 @@ void AuditReport(const std::vector<std::string>& args, const RunResult& result, 
   if (result.exit_code != 0 && result.exit_code != 1) return;
   const std::string report = ReportOf(args, result, io);
   if (report.empty()) return;
-  std::string command = Quote(NEARDUP_AUDIT) + " " + Quote(report);
-  for (size_t i = 1; i < args.size(); ++i) command += " " + Quote(args[i]);
-  command += " >" + Quote(io / "audit") + " 2>&1";
+  // absl::StrAppend rather than `"literal" + std::string`, which g++ 12 at -O3 flags with a false
+  // -Wrestrict.
+  std::string command = absl::StrCat(Quote(NEARDUP_AUDIT), " ", Quote(report));
+  for (size_t i = 1; i < args.size(); ++i) absl::StrAppend(&command, " ", Quote(args[i]));
+  absl::StrAppend(&command, " >", Quote(io / "audit"), " 2>&1");
   const int status = std::system(command.c_str());
   const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  const std::string message = "the report of `neardup " + args[0] + "` fails its audit:\n" + ReadFile(io.path() / "audit");
+  const std::string message =
+      absl::StrCat("the report of `neardup ", args[0], "` fails its audit:\n", ReadFile(io.path() / "audit"));
   CHECK_MESSAGE(code == 0, message);
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "cli/run_binary.h"
 
 namespace neardup::testing {
@@ -115,7 +116,7 @@ TEST_CASE("a glued boilerplate sentence goes, after a sentence end and fused to 
   // closing token, "(ren)" and "(ant)", which are the page's own and stay.
   const std::vector<std::string> kept{bodies[0], bodies[1], bodies[2] + " (ren)", bodies[3] + " (ant)"};
   std::vector<std::pair<std::string, std::string>> docs;
-  for (size_t i = 0; i < 4; ++i) docs.emplace_back("p" + std::to_string(i) + ".txt", kTitle + kept[i] + plate + tail + "\n");
+  for (size_t i = 0; i < 4; ++i) docs.emplace_back(absl::StrCat("p", i, ".txt"), absl::StrCat(kTitle, kept[i], plate, tail, "\n"));
   REQUIRE(docs[0].second.size() < 400);
   REQUIRE(docs[1].second.size() > 3000);
   REQUIRE(docs[3].second.size() > 3000);
@@ -132,9 +133,8 @@ TEST_CASE("an article scraped three times in a source of 13 keeps its text") {
   // Issue 11: its lines counted as boilerplate (3 of 13 documents), and the kept copy came out empty.
   std::vector<std::pair<std::string, std::string>> docs;
   for (int i = 0; i < 10; ++i) {
-    docs.emplace_back("n" + std::to_string(i) + ".txt", "Berita nomor " + std::to_string(i) +
-                                                            "\nIsi berita yang berbeda untuk nomor " + std::to_string(i) +
-                                                            " dengan kata kata yang lain.\n");
+    docs.emplace_back(absl::StrCat("n", i, ".txt"), absl::StrCat("Berita nomor ", i, "\nIsi berita yang berbeda untuk nomor ",
+                                                                i, " dengan kata kata yang lain.\n"));
   }
   const std::string article =
       "Blinken kunjungi Seoul\nKunjungan dua hari Blinken ke Korsel adalah yang pertama dalam dua setengah tahun.\n"
@@ -157,8 +157,8 @@ TEST_CASE("an article scraped three times in a source of 13 keeps its text") {
 TEST_CASE("a page that is nothing but site boilerplate keeps it, reported") {
   std::vector<std::pair<std::string, std::string>> docs;
   for (int i = 0; i < 4; ++i) {
-    docs.emplace_back("p" + std::to_string(i) + ".txt",
-                      "Berita hari ini nomor " + std::to_string(i) + " tentang hal yang lain.\nSHARE\nTulis komentar anda\n");
+    docs.emplace_back(absl::StrCat("p", i, ".txt"),
+                      absl::StrCat("Berita hari ini nomor ", i, " tentang hal yang lain.\nSHARE\nTulis komentar anda\n"));
   }
   docs.emplace_back("empty.txt", "SHARE\nTulis komentar anda\n");
   TempDir dir;
