@@ -8,7 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "gen_corpus_edit.h"
 #include "gen_corpus_rng.h"
-#include "neardup/hash.h"
+#include "neardup/base/hash.h"
 
 namespace neardup::bench {
 namespace {
