@@ -122,7 +122,7 @@ TEST_CASE("a directory without .txt or .jsonl files is an error naming it") {
   for (const std::string& path : {dir / "empty", dir / "other"}) {
     const absl::StatusOr<InputSet> inputs = Resolve({path});
     CHECK(absl::IsInvalidArgument(inputs.status()));
-    CHECK(std::string(inputs.status().message()) == path + ": no .txt or .jsonl files found");
+    CHECK(std::string(inputs.status().message()) == path + ": no .txt, .jsonl or .ndjson files found (.json files are read only when named)");
   }
 }
 

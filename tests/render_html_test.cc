@@ -41,26 +41,6 @@ std::vector<std::string> BrokenLinks(const std::string& html) {
   return broken;
 }
 
-// Texts matching SampleReport(): sizes 100, 100, 200, 100.
-std::vector<std::string> SampleTexts() {
-  std::string a(100, 'a');
-  a.replace(0, 10, "<b>&amp;\n\n");
-  std::string c(200, 'c');
-  c.replace(0, 20, "Share | this       \n");
-  return {a, a, c, std::string(100, 'd')};
-}
-
-
-MemorySource SampleSource(const Report& report) {
-  std::vector<Document> docs;
-  const std::vector<std::string> texts = SampleTexts();
-  const char* const sources[] = {"site-b", "site-a", "site-b", "site-a"};
-  for (size_t i = 0; i < texts.size(); ++i) {
-    docs.push_back({std::string(report.ids[i]), texts[i], std::string(report.locations[i]), sources[i], std::nullopt});
-  }
-  return MemorySource(std::move(docs));
-}
-
 MarkedSpan Mark(uint64_t start, uint64_t end, std::string id, std::string href = "") {
   return {start, end, "mark", "removed", std::move(id), std::move(href), ""};
 }
@@ -98,49 +78,12 @@ TEST_CASE("long stretches keep their two ends, cut on character boundaries") {
   CHECK(ValidUtf8(out) == out);
 }
 
-TEST_CASE("the page shows documents with findings, most removed bytes first, and what they copy") {
-  const Report report = SampleReport();
-  const HtmlSelection all = SelectHtmlDocuments(report, {});
-  CHECK(all.primary == std::vector<uint32_t>{1, 2, 3});
-  CHECK(all.copies == std::vector<uint32_t>{0});
-  CHECK(all.with_findings == 3);
-  HtmlOptions top1;
-  top1.top_documents = 1;
-  const HtmlSelection one = SelectHtmlDocuments(report, top1);
-  CHECK(one.primary == std::vector<uint32_t>{1});
-  CHECK(one.copies == std::vector<uint32_t>{0});
-  CHECK(one.with_findings == 3);
-}
-
-TEST_CASE("reading the corpus again keeps only the texts shown, and every document's source") {
-  const Report report = SampleReport();
-  HtmlOptions top1;
-  top1.top_documents = 1;
-  const absl::StatusOr<HtmlCorpus> corpus =
-      ReadHtmlCorpus(SampleSource(report), report, SelectHtmlDocuments(report, top1));
-  REQUIRE(corpus.ok());
-  CHECK(corpus->texts.size() == 2);
-  CHECK(corpus->texts.count(0) == 1);
-  CHECK(corpus->texts.count(1) == 1);
-  CHECK(corpus->sources == std::vector<std::string>{"site-a", "site-b"});
-  CHECK(corpus->source_of == std::vector<uint32_t>{1, 0, 1, 0});
-}
-
-TEST_CASE("reading a corpus that changed since the report fails") {
-  const Report original = SampleReport();
-  Report changed = original;
-  changed.ids = testing::Replace(changed.ids, 2, "renamed");
-  const absl::StatusOr<HtmlCorpus> corpus = ReadHtmlCorpus(SampleSource(original), changed, {});
-  REQUIRE_FALSE(corpus.ok());
-  CHECK(corpus.status().code() == absl::StatusCode::kFailedPrecondition);
-}
-
 TEST_CASE("the HTML page is self-contained, highlights every removal and every link resolves") {
   const Report report = SampleReport();
-  const HtmlSelection selection = SelectHtmlDocuments(report, {});
-  const absl::StatusOr<HtmlCorpus> corpus = ReadHtmlCorpus(SampleSource(report), report, selection);
-  REQUIRE(corpus.ok());
-  const std::string html = RenderHtml(report, selection, *corpus);
+  const ReviewSelection selection = SelectReviewDocuments(report, {});
+  const absl::StatusOr<ReviewTexts> texts = ReadReviewTexts(testing::SampleSource(report), report, selection);
+  REQUIRE(texts.ok());
+  const std::string html = RenderHtml(report, selection, *texts);
   CHECK(html.find("<!DOCTYPE html>") == 0);
   CHECK(Count(html, "<script") == 0);
   CHECK(Count(html, "http://") == 0);
@@ -161,13 +104,13 @@ TEST_CASE("the HTML page is self-contained, highlights every removal and every l
 
 TEST_CASE("past the top documents the page counts the rest, and its links still resolve") {
   const Report report = SampleReport();
-  HtmlOptions options;
+  ReviewOptions options;
   options.top_documents = 1;
   options.max_rows = 1;
-  const HtmlSelection selection = SelectHtmlDocuments(report, options);
-  const absl::StatusOr<HtmlCorpus> corpus = ReadHtmlCorpus(SampleSource(report), report, selection);
-  REQUIRE(corpus.ok());
-  const std::string html = RenderHtml(report, selection, *corpus, options);
+  const ReviewSelection selection = SelectReviewDocuments(report, options);
+  const absl::StatusOr<ReviewTexts> texts = ReadReviewTexts(testing::SampleSource(report), report, selection);
+  REQUIRE(texts.ok());
+  const std::string html = RenderHtml(report, selection, *texts, options);
   CHECK(Count(html, "<mark ") == 1);
   CHECK(html.find("2 more documents with findings are not shown") != std::string::npos);
   CHECK(html.find("2 more passages not shown") != std::string::npos);

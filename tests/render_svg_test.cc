@@ -44,8 +44,25 @@ TEST_CASE("the histogram reaches down to the lowest similarity") {
   CHECK(h.low == doctest::Approx(0.4));
   CHECK(h.bins[0] == 1);
   CHECK(h.bins[8] == 1);
-  const std::string svg = SvgHistogram(h, "similarities");
-  CHECK(Count(svg, "<rect ") == 11);
+}
+
+TEST_CASE("the histogram draws documents and passages side by side on a log scale") {
+  const std::vector<double> documents{1.0};
+  std::vector<double> passages(999, 1.0);
+  passages.push_back(0.85);
+  const double low = HistogramLow(passages);
+  const std::string svg = SvgHistogram(MakeHistogram(documents, 4, low), MakeHistogram(passages, 4, low), "pairs");
+  // Two legend swatches, then one bar per series per bin (4 bins and the ones).
+  CHECK(Count(svg, "<rect class=\"doc\"") == 1 + 5);
+  CHECK(Count(svg, "<rect class=\"passage\"") == 1 + 5);
+  // Log scale: ticks at 1, 10 and 100 (999 is the largest count); 1 document pair is a tenth of
+  // the height of 999 passage pairs (log10 2 / log10 1000 of 160 units), not a thousandth.
+  for (const std::string tick : {"1", "10", "100"}) CHECK(Count(svg, "text-anchor=\"end\">" + tick + "</text>") == 1);
+  CHECK(Count(svg, ">1000</text>") == 0);
+  CHECK(svg.find("similarity 1 (identical): 1 document pairs</title><rect class=\"doc\" x=\"208\" y=\"167.9\" "
+                 "width=\"13\" height=\"16.1\"") != std::string::npos);
+  CHECK(svg.find("similarity 1 (identical): 999 passage pairs</title><rect class=\"passage\" x=\"221\" "
+                 "y=\"24.0\" width=\"13\" height=\"160.0\"") != std::string::npos);
 }
 
 }  // namespace neardup

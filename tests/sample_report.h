@@ -3,6 +3,11 @@
 #ifndef NEARDUP_TESTS_SAMPLE_REPORT_H_
 #define NEARDUP_TESTS_SAMPLE_REPORT_H_
 
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "neardup/document.h"
 #include "neardup/report.h"
 
 namespace neardup::testing {
@@ -49,6 +54,29 @@ inline Report SampleReport() {
   s.rules[static_cast<int>(PassageRule::kBoilerplate)] = {1, 20, 1, 20};
   s.sources = {{"corpus", 4, 1, 20}};
   return r;
+}
+
+// Texts matching SampleReport(): sizes 100, 100, 200, 100. b.txt equals a.txt; d.txt's first 30
+// bytes are a near copy of a.txt's first 30 (one word changed).
+inline std::vector<std::string> SampleTexts() {
+  std::string a(100, 'a');
+  a.replace(0, 30, "<b>&amp; one two three fours\n\n");
+  std::string c(200, 'c');
+  c.replace(0, 20, "Share | this       \n");
+  std::string d(100, 'd');
+  d.replace(0, 30, "<b>&amp; one TWO three fours\n\n");
+  return {a, a, c, d};
+}
+
+// The documents of SampleReport() with SampleTexts(), sources site-b, site-a, site-b, site-a.
+inline MemorySource SampleSource(const Report& report) {
+  std::vector<Document> docs;
+  const std::vector<std::string> texts = SampleTexts();
+  const char* const sources[] = {"site-b", "site-a", "site-b", "site-a"};
+  for (size_t i = 0; i < texts.size(); ++i) {
+    docs.push_back({std::string(report.ids[i]), texts[i], std::string(report.locations[i]), sources[i], std::nullopt});
+  }
+  return MemorySource(std::move(docs));
 }
 
 }  // namespace neardup::testing

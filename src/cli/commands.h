@@ -1,5 +1,6 @@
 // The subcommands. Each registers its flags on the app, and runs once parsing succeeded,
-// returning the process exit code.
+// returning the process exit code. Each checks everything it can (options, inputs, that its
+// outputs can be written) before the long detection pass.
 #ifndef NEARDUP_CLI_COMMANDS_H_
 #define NEARDUP_CLI_COMMANDS_H_
 
@@ -14,7 +15,8 @@ namespace neardup::cli {
 
 struct CleanOptions {
   CommonOptions common;
-  std::string outdir;
+  std::string outdir;  // "-": the cleaned JSONL on stdout
+  std::string report;  // empty: OUTDIR/report.json (none with -o - )
 };
 CLI::App* AddCleanCommand(CLI::App& app, CleanOptions& options);
 int RunClean(const CleanOptions& options);
@@ -35,6 +37,7 @@ struct CheckOptions {
   std::string junit;         // JUnit XML file to write
   std::string markdown;      // Markdown summary file to write
   std::string annotations;   // "github": workflow-command lines on stdout
+  std::string json;          // JSON gate results file to write
 };
 CLI::App* AddCheckCommand(CLI::App& app, CheckOptions& options);
 // kExitOk when every gate holds, kExitCheckFailed when one fails, kExitUsage on bad input.

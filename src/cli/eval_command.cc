@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_format.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "cli/quality_commands.h"
 #include "cli/summary.h"
 #include "neardup/quality/eval.h"
@@ -13,16 +14,21 @@ namespace neardup::cli {
 CLI::App* AddEvalCommand(CLI::App& app, EvalCommandOptions& o) {
   CLI::App* cmd = app.add_subcommand(
       "eval", "Score a run's report against the truth of a labelled corpus (see synth): document, "
-              "span, collateral and clean-text precision and recall");
-  cmd->add_option("--truth", o.truth, "truth.json written by synth")->required();
-  cmd->add_option("--report", o.report,
-                  "The run's report (neardup's JSON report format, from neardup or another tool)")
-      ->required();
-  cmd->add_option("-o,--output", o.outdir,
-                  "Directory to write eval.md (the tables) and, with --json, eval.json");
+              "span, collateral and clean-text precision and recall.");
+  const std::string files = "Files";
+  Metavar(cmd->add_option("--truth", o.truth, "truth.json written by synth"), "FILE")->required()->group(files);
+  Metavar(cmd->add_option("--report", o.report,
+                          "The run's report (neardup's JSON report format, from neardup or another tool)"),
+          "REPORT")
+      ->required()
+      ->group(files);
+  Metavar(cmd->add_option("-o,--output", o.outdir, "Directory to write eval.md (the tables) and, with --json, eval.json"),
+          "OUTDIR")
+      ->group(files);
   cmd->add_flag("--json", o.json,
-                "Also write JSON: OUTDIR/eval.json, or to stdout instead of the tables without --output");
-  cmd->add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
+                "Also write JSON: OUTDIR/eval.json, or to stdout instead of the tables without --output")
+      ->group(files);
+  cmd->add_flag("-q,--quiet", o.quiet, "Print nothing but errors")->group("Run");
   return cmd;
 }
 
@@ -66,9 +72,7 @@ int RunEval(const EvalCommandOptions& o) {
     }
   }
   if (o.quiet) return kExitOk;
-  // A closed pipe ends the run quietly.
-  WriteAll(stdout, o.json && o.outdir.empty() ? EvalToJson(*result) : table);
-  return kExitOk;
+  return ExitAfterWrite(WriteStdout(o.json && o.outdir.empty() ? EvalToJson(*result) : table), messages, kExitOk);
 }
 
 }  // namespace neardup::cli

@@ -2,61 +2,194 @@
 // This file only dispatches to the subcommands.
 #include <malloc.h>
 
-#include <csignal>
-#include <cstdio>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/help.h"
+#include "cli/output.h"
 #include "cli/quality_commands.h"
+#include "cli/signals.h"
+#include "cli/tool_commands.h"
+#include "cli/version.h"
 
 namespace {
 
-constexpr const char* kExitCodes =
-    "Exit codes: 0 success; 1 check found more duplication than allowed; 2 usage or input error.\n";
+using namespace neardup::cli;
+
+// The exit codes of each command, shown at the end of its --help and in the man page.
+constexpr const char* kInterrupted =
+    "  130   interrupted (SIGINT); the temporary files of the run are removed\n"
+    "  143   terminated (SIGTERM); the temporary files of the run are removed\n";
+const std::string kProgramExitCodes = std::string(
+    "Exit codes:\n"
+    "  0     success\n"
+    "  1     check: a gate failed (more duplication than allowed)\n"
+    "  2     usage error, or an input or output error\n") + kInterrupted;
+
+std::string ExitCodes(const std::string& success, const std::string& failure = "") {
+  return "Exit codes:\n  0     " + success + "\n" + failure +
+         "  2     usage error, or an input or output error\n" + kInterrupted;
+}
+
+struct Commands {
+  CleanOptions clean;
+  ReportOptions report;
+  CheckOptions check;
+  SynthCommandOptions synth;
+  EvalCommandOptions eval;
+  ToolOptions tool;
+  std::vector<CLI::App*> apps;  // in the order added
+};
+
+void Define(CLI::App& app, Commands& c) {
+  app.set_version_flag("-V,--version", VersionText, "Print the version and the libraries' versions, and exit");
+  app.set_help_flag("-h,--help", "Print this help and exit");
+  app.footer(kProgramExitCodes);
+  app.require_subcommand(1);
+  const auto add = [&](CLI::App* cmd, const std::string& codes) {
+    cmd->set_help_flag("-h,--help", "Print this help and exit");
+    cmd->footer(codes);
+    c.apps.push_back(cmd);
+  };
+  add(AddCleanCommand(app, c.clean), ExitCodes("the cleaned corpus and the report are written"));
+  add(AddReportCommand(app, c.report), ExitCodes("the report is written"));
+  add(AddCheckCommand(app, c.check),
+      ExitCodes("every gate holds", "  1     a gate failed: more duplication than the limits allow\n"));
+  add(AddSynthCommand(app, c.synth), ExitCodes("the labelled corpus is written"));
+  add(AddEvalCommand(app, c.eval), ExitCodes("the scores are written"));
+  add(AddCompletionsCommand(app, c.tool), ExitCodes("the script is printed"));
+  add(AddManCommand(app, c.tool), ExitCodes("the page is written"));
+  UseNeardupHelp(app);
+}
+
+// The subcommand named on the command line, if any.
+const CLI::App* NamedCommand(const CLI::App& app, const std::vector<std::string>& args) {
+  for (const std::string& arg : args) {
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      if (sub->get_name() == arg) return sub;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> CommandNames(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); })) {
+    names.push_back(sub->get_name());
+  }
+  return names;
+}
+
+// "unknown option '--tresh' for 'neardup report'; did you mean '--threshold'?", from the first
+// argument that names no option; empty when every option is known (CLI11's message then stands).
+std::string UnknownOption(const CLI::App& app, const std::vector<std::string>& args) {
+  const CLI::App* command = NamedCommand(app, args);
+  std::vector<std::string> names = OptionNames(app);
+  if (command != nullptr) {
+    const std::vector<std::string> own = OptionNames(*command);
+    names.insert(names.end(), own.begin(), own.end());
+  }
+  for (const std::string& arg : args) {
+    if (arg.size() < 2 || arg[0] != '-' || arg == "--") continue;
+    // A negative number is a value, wrong or not, never an option.
+    if ((arg[1] >= '0' && arg[1] <= '9') || arg[1] == '.') continue;
+    const std::string name = arg.substr(0, arg.find('='));
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    // Bundled short flags ("-qv") are known when each letter is.
+    if (name[1] != '-' && std::all_of(name.begin() + 1, name.end(), [&](char f) {
+          return std::find(names.begin(), names.end(), std::string("-") + f) != names.end();
+        })) {
+      continue;
+    }
+    const std::string where = command != nullptr ? "neardup " + command->get_name() : std::string("neardup");
+    std::string message = "unknown option '" + name + "' for '" + where + "'";
+    const std::string suggestion = ClosestMatch(name, names);
+    if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
+    return message;
+  }
+  return "";
+}
+
+int UsageError(const CLI::App& app, const std::vector<std::string>& args, const std::string& message) {
+  const CLI::App* command = NamedCommand(app, args);
+  const std::string help = command != nullptr ? "neardup " + command->get_name() + " --help" : "neardup --help";
+  const Messages messages(CommonOptions{});
+  messages.Error(message);
+  messages.Error("run '" + help + "' for the " + (command != nullptr ? "options" : "commands"));
+  return kExitUsage;
+}
+
+// "neardup help [COMMAND]" is "neardup [COMMAND] --help"; an unknown first word is a mistyped
+// command. Returns the arguments to parse, or an exit code in `exit`.
+std::vector<std::string> Rewrite(const CLI::App& app, std::vector<std::string> args, int& exit) {
+  exit = -1;
+  if (args.empty() || args[0].empty() || args[0][0] == '-') return args;
+  const std::vector<std::string> names = CommandNames(app);
+  const bool known = std::find(names.begin(), names.end(), args[0]) != names.end() || NamedCommand(app, {args[0]});
+  if (args[0] == "help") {
+    if (args.size() > 2) {
+      exit = UsageError(app, {}, "help takes at most one command");
+    } else if (args.size() == 2 && !NamedCommand(app, {args[1]})) {
+      const std::string suggestion = ClosestMatch(args[1], names);
+      exit = UsageError(app, {}, "unknown command '" + args[1] + "'" +
+                                     (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
+    }
+    std::vector<std::string> rewritten(args.begin() + 1, args.end());
+    rewritten.push_back("--help");
+    return rewritten;
+  }
+  if (!known) {
+    const std::string suggestion = ClosestMatch(args[0], names);
+    exit = UsageError(app, {}, "unknown command '" + args[0] + "'" +
+                                   (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
+  }
+  return args;
+}
+
+int Dispatch(Commands& c, const CLI::App& app) {
+  if (c.apps[0]->parsed()) return RunClean(c.clean);
+  if (c.apps[1]->parsed()) return RunReport(c.report);
+  if (c.apps[2]->parsed()) return RunCheck(c.check);
+  if (c.apps[3]->parsed()) return RunSynth(c.synth);
+  if (c.apps[4]->parsed()) return RunEval(c.eval);
+  if (c.apps[5]->parsed()) return RunCompletions(c.tool, app);
+  return RunMan(c.tool, app);
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  // A closed stdout pipe must end the run quietly, not kill it with a signal.
-  std::signal(SIGPIPE, SIG_IGN);
+  InstallSignalHandlers();
   // Keep freed memory for reuse instead of handing it back to the kernel and faulting it in
   // again: the engine frees and reallocates batch buffers all run long, and first touches of
   // memory are costly (on virtual machines most of all). The peak is what it would be anyway.
   mallopt(M_MMAP_THRESHOLD, 256 << 20);
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  using namespace neardup::cli;
   CLI::App app("neardup: near-duplicate detection and removal for text corpora", "neardup");
-  app.set_version_flag("--version", NEARDUP_VERSION);
-  app.footer(kExitCodes);
-  app.require_subcommand(1);
-  CleanOptions clean;
-  ReportOptions report;
-  CheckOptions check;
-  CLI::App* clean_cmd = AddCleanCommand(app, clean);
-  CLI::App* report_cmd = AddReportCommand(app, report);
-  CLI::App* check_cmd = AddCheckCommand(app, check);
-  SynthCommandOptions synth;
-  EvalCommandOptions eval;
-  CLI::App* synth_cmd = AddSynthCommand(app, synth);
-  CLI::App* eval_cmd = AddEvalCommand(app, eval);
-  for (CLI::App* cmd : {synth_cmd, eval_cmd}) cmd->footer(kExitCodes);
-  for (CLI::App* cmd : {clean_cmd, report_cmd, check_cmd}) cmd->footer(kExitCodes);
+  Commands commands;
+  Define(app, commands);
+  int exit = -1;
+  std::vector<std::string> args = Rewrite(app, std::vector<std::string>(argv + 1, argv + argc), exit);
+  if (exit >= 0) return exit;
+  const Messages messages(CommonOptions{});
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last first
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    return ExitAfterWrite(WriteStdout(app.help()), messages, kExitOk);
+  } catch (const CLI::CallForAllHelp&) {
+    return ExitAfterWrite(WriteStdout(app.help()), messages, kExitOk);
+  } catch (const CLI::CallForVersion&) {
+    return ExitAfterWrite(WriteStdout(VersionText()), messages, kExitOk);
+  } catch (const CLI::ExtrasError& e) {
+    const std::string unknown = UnknownOption(app, args);
+    return UsageError(app, args, unknown.empty() ? e.what() : unknown);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "neardup: %s\nRun 'neardup --help' or 'neardup SUBCOMMAND --help'.\n", e.what());
-    return kExitUsage;
+    const std::string unknown = UnknownOption(app, args);
+    return UsageError(app, args, unknown.empty() ? e.what() : unknown);
   }
-  if (clean_cmd->parsed()) return RunClean(clean);
-  if (check_cmd->parsed()) return RunCheck(check);
-  if (synth_cmd->parsed()) return RunSynth(synth);
-  if (eval_cmd->parsed()) return RunEval(eval);
-  return RunReport(report);
+  return Dispatch(commands, app);
 }

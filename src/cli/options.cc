@@ -6,74 +6,104 @@
 #include <filesystem>
 
 #include "absl/strings/str_format.h"
+#include "cli/validators.h"
+#include "neardup/render/render_common.h"
 
 namespace neardup::cli {
 
+CLI::Option* Metavar(CLI::Option* option, const std::string& name) { return option->type_name(name); }
+
 void AddCommonOptions(CLI::App& command, CommonOptions& o) {
-  command.add_option("INPUT", o.inputs,
-                     "Text files, JSONL files (.jsonl, .jsonl.gz, .jsonl.zst), directories "
-                     "(searched recursively), or - for JSONL on stdin")
+  const auto option = [&](const std::string& names, auto& value, const std::string& metavar,
+                          const std::string& help, const std::string& group) {
+    return Metavar(command.add_option(names, value, help), metavar)->group(group);
+  };
+  Metavar(command.add_option("INPUT", o.inputs,
+                             "Text files (.txt), JSONL files (.jsonl, .ndjson, .json), either plain or "
+                             "compressed (.gz, .zst, .xz, .bz2, .lz4); directories (searched recursively); "
+                             "- for JSONL on stdin"),
+          "INPUT")
       ->required();
-  command.add_option("--threshold", o.threshold,
-                     "Jaccard similarity of word shingles at or above which a document is a "
-                     "near duplicate")
+  const std::string detection = "Detection";
+  option("--threshold", o.threshold, "J",
+         "Jaccard similarity of word shingles at or above which a document is a near duplicate", detection)
       ->capture_default_str();
-  command.add_option("--num-perm", o.num_perm, "MinHash permutations per signature")
+  option("--num-perm", o.num_perm, "N", "MinHash permutations per signature", detection)
+      ->transform(WholeNumber(1, 1024))
       ->capture_default_str();
-  command.add_option("--shingle", o.shingle, "Document shingles: word:K or char:K")
+  option("--shingle", o.shingle, "word:K|char:K", "Document shingles: word or character K-grams", detection)
       ->capture_default_str();
-  command.add_option("--passages", o.passages,
-                     "Passage unit: line, or paragraph (separated by blank lines)")
-      ->check(CLI::IsMember({"line", "paragraph"}))
+  option("--seed", o.seed, "S", "Seed for hashing and permutations (0 to 2^64-1)", detection)
+      ->transform(WholeNumber())
       ->capture_default_str();
-  command.add_option("--threads", o.threads, "Worker threads; 0 uses every core")
+  option("--keep", o.keep, "first|longest|field:NAME",
+         "Which document of a duplicate cluster stays: the first, the longest, or the one with the "
+         "smallest value of a JSONL field (field:date keeps the earliest)",
+         detection)
       ->capture_default_str();
-  command.add_option("--seed", o.seed, "Seed for hashing and permutations")->capture_default_str();
-  command.add_option("--temp-dir", o.temp_dir,
-                     "Directory for the temporary files large corpora spill to (default: $TMPDIR, else "
-                     "/tmp); they are deleted as they are created");
-  command.add_option("--id-field", o.id_field, "JSONL field holding the document id")
+  option("--containment", o.containment, "C",
+         "Also remove a document when at least this share of its shingles lies in a larger kept "
+         "document (a truncated reprint); 0 turns it off",
+         detection)
+      ->check(Fraction())
       ->capture_default_str();
-  command.add_option("--text-field", o.text_field, "JSONL field holding the document text")
+  const std::string passages = "Passages";
+  option("--passages", o.passages, "line|paragraph",
+         "Passage unit: lines, or paragraphs separated by blank lines", passages)
+      ->check(CLI::IsMember({"line", "paragraph"}).description(""))
       ->capture_default_str();
-  command.add_option("--cross-doc", o.cross_doc,
-                     "Passages repeating a passage of an earlier kept document: report them, or "
-                     "also remove them")
-      ->check(CLI::IsMember({"report", "remove"}))
+  option("--cross-doc", o.cross_doc, "report|remove",
+         "Passages repeating a passage of an earlier kept document: report them, or also remove them",
+         passages)
+      ->check(CLI::IsMember({"report", "remove"}).description(""))
       ->capture_default_str();
-  command.add_option("--boilerplate-min-docs", o.boilerplate_min_docs,
-                     "A passage is boilerplate when it recurs in at least this many documents of "
-                     "one source...")
+  option("--boilerplate-min-docs", o.boilerplate_min_docs, "N",
+         "A passage is boilerplate when it recurs in at least N documents of one source...", passages)
+      ->transform(WholeNumber(2))
       ->capture_default_str();
-  command.add_option("--boilerplate-min-share", o.boilerplate_min_share,
-                     "...and in at least this share of the source's documents")
+  option("--boilerplate-min-share", o.boilerplate_min_share, "R",
+         "...and in at least this share of the source's documents", passages)
+      ->check(Fraction())
       ->capture_default_str();
-  command.add_option("--boilerplate-patterns", o.boilerplate_patterns,
-                     "Templated lines such as 'Baca Juga: <title>': report them, or also remove them")
-      ->check(CLI::IsMember({"report", "remove"}))
+  option("--boilerplate-patterns", o.boilerplate_patterns, "report|remove",
+         "Templated lines such as 'Baca Juga: <title>': report them, or also remove them", passages)
+      ->check(CLI::IsMember({"report", "remove"}).description(""))
       ->capture_default_str();
-  command.add_option("--source-field", o.source_field,
-                     "JSONL field naming a document's source (site); default: the file (text "
-                     "files: their directory)");
-  command.add_option("--url-field", o.url_field,
-                     "JSONL field holding a URL whose host is the document's source");
-  command.add_option("--containment", o.containment,
-                     "Also remove a document when at least this share of its shingles lies in a "
-                     "larger kept document (a truncated reprint); 0 turns it off")
+  option("--min-tandem-words", o.min_tandem_words, "N",
+         "Inside a sentence: the fewest words of a span printed twice in a row that is removed (a caption "
+         "or title pasted twice)",
+         passages)
+      ->transform(WholeNumber(2))
       ->capture_default_str();
-  command.add_option("--keep", o.keep,
-                     "Which document of a duplicate cluster stays: first, longest, or field:NAME "
-                     "(smallest value of a JSONL field, e.g. field:date for the earliest)")
+  const std::string jsonl = "JSONL";
+  option("--text-field", o.text_field, "FIELD", "JSONL field holding the document text", jsonl)
       ->capture_default_str();
-  command.add_option("--min-tandem-words", o.min_tandem_words,
-                     "Inside a sentence: the fewest words of a span printed twice in a row that "
-                     "is removed (a caption or title pasted twice)")
+  option("--id-field", o.id_field, "FIELD",
+         "JSONL field holding the document id (records without one are named FILE:LINE)", jsonl)
       ->capture_default_str();
-  command.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
-  command.add_flag("-v,--verbose", o.verbose, "Also print timings per stage at the end");
+  option("--source-field", o.source_field, "FIELD",
+         "JSONL field naming a document's source (site), for boilerplate; default: the file (text "
+         "files: their directory)",
+         jsonl);
+  option("--url-field", o.url_field, "FIELD", "JSONL field holding a URL whose host is the document's source",
+         jsonl);
+  const std::string run = "Run";
+  option("--threads", o.threads, "N", "Worker threads; 0 uses every core. The output is the same for every N",
+         run)
+      ->transform(WholeNumber(0, 1024))
+      ->capture_default_str();
+  option("--temp-dir", o.temp_dir, "DIR",
+         "Directory for temporary files: large runs' spills (deleted as they are created) and the "
+         "copy of stdin; default: $TMPDIR, else /tmp",
+         run);
+  command.add_flag("-q,--quiet", o.quiet, "Print nothing but errors")->group(run);
+  command.add_flag("-v,--verbose", o.verbose,
+                   "Also print the seconds per stage, and the files a directory walk skipped")
+      ->group(run);
   command.add_flag("--progress", o.progress,
-                   "Show the progress line on stderr even when it is not a terminal (it is shown "
-                   "on a terminal anyway, and never with --quiet)");
+                   "Show progress on stderr even when it is not a terminal (then as a plain line every "
+                   "few seconds); never with --quiet")
+      ->group(run);
 }
 
 absl::StatusOr<Config> MakeConfig(const CommonOptions& o) {
@@ -126,7 +156,11 @@ JsonlOptions MakeJsonlOptions(const CommonOptions& o) {
 }
 
 void Messages::Error(std::string_view message) const {
-  std::fprintf(stderr, "neardup: %.*s\n", static_cast<int>(message.size()), message.data());
+  // Messages carry ids and file names, which may hold any bytes: nothing in them may move the
+  // cursor, recolour the terminal or start a line that a CI runner reads as a command.
+  const std::string line = "neardup: " + EscapeControl(message) + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  std::fflush(stderr);
 }
 
 void Messages::Error(const absl::Status& status) const {
@@ -137,6 +171,8 @@ void Messages::Error(const absl::Status& status) const {
 void Messages::Info(std::string_view message) const {
   if (!quiet_) Error(message);
 }
+
+void Messages::Warn(std::string_view message) const { Info("warning: " + std::string(message)); }
 
 void Messages::Verbose(std::string_view message) const {
   if (verbose_ && !quiet_) Error(message);

@@ -49,16 +49,21 @@ struct CommonOptions {
 // Registers the inputs and every common option on `command`, with defaults shown in --help.
 void AddCommonOptions(CLI::App& command, CommonOptions& options);
 
+// Sets the name --help shows for the option's value ("DIR", "report|remove").
+CLI::Option* Metavar(CLI::Option* option, const std::string& name);
+
 absl::StatusOr<Config> MakeConfig(const CommonOptions& options);
 JsonlOptions MakeJsonlOptions(const CommonOptions& options);
 
-// Diagnostics on stderr, prefixed "neardup: ". --quiet keeps only errors.
+// Diagnostics on stderr, prefixed "neardup: ", one line each: control characters in a message are
+// escaped (see EscapeControl). --quiet keeps only errors.
 class Messages {
  public:
   explicit Messages(const CommonOptions& options) : quiet_(options.quiet), verbose_(options.verbose) {}
   void Error(std::string_view message) const;
   void Error(const absl::Status& status) const;  // its message alone; the code is not shown
   void Info(std::string_view message) const;
+  void Warn(std::string_view message) const;  // "warning: ...", unless --quiet
   void Verbose(std::string_view message) const;
   bool quiet() const { return quiet_; }
   bool verbose() const { return verbose_; }

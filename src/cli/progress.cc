@@ -1,5 +1,6 @@
 #include "cli/progress.h"
 
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,7 +12,20 @@ namespace neardup::cli {
 namespace {
 
 constexpr auto kMinInterval = std::chrono::milliseconds(250);  // at most 4 redraws a second
+constexpr auto kPlainInterval = std::chrono::seconds(5);       // lines into a log
 constexpr double kMegabyte = 1e6;
+
+// Columns of the terminal on stderr; 0 when unknown.
+size_t TerminalColumns() {
+  struct winsize size = {};
+  if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_col;
+}
+
+void Write(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  std::fflush(stderr);
+}
 
 }  // namespace
 
@@ -46,8 +60,19 @@ std::string FormatProgress(const Progress& p, uint64_t total_bytes, double secon
   return out;
 }
 
+std::string FitToWidth(std::string_view line, size_t columns) {
+  if (columns == 0 || line.size() < columns) return std::string(line);
+  // Whole parts ("45.1 of 120.0 MB") read better than a part cut in the middle.
+  const size_t comma = line.substr(0, columns - 1).rfind(", ");
+  if (comma != std::string_view::npos) return std::string(line.substr(0, comma));
+  return std::string(line.substr(0, columns - 1));
+}
+
 ProgressLine::ProgressLine(bool enabled, uint64_t total_bytes)
-    : enabled_(enabled), total_bytes_(total_bytes), start_(std::chrono::steady_clock::now()) {}
+    : enabled_(enabled),
+      terminal_(isatty(STDERR_FILENO) == 1),
+      total_bytes_(total_bytes),
+      start_(std::chrono::steady_clock::now()) {}
 
 ProgressFn ProgressLine::callback() {
   if (!enabled_) return nullptr;
@@ -56,25 +81,23 @@ ProgressFn ProgressLine::callback() {
 
 void ProgressLine::Update(const Progress& p) {
   const auto now = std::chrono::steady_clock::now();
-  if (drawn_ && now - last_draw_ < kMinInterval) return;
+  if (drawn_ && now - last_draw_ < (terminal_ ? kMinInterval : kPlainInterval)) return;
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const std::string line = FormatProgress(p, total_bytes_, seconds);
-  // Pad over what a longer previous line left on screen.
-  const std::string pad(width_ > line.size() ? width_ - line.size() : 0, ' ');
-  std::fprintf(stderr, "\r%s%s", line.c_str(), pad.c_str());
-  std::fflush(stderr);
-  width_ = line.size();
+  if (terminal_) {
+    // "\x1b[K" erases what a longer previous line left, without writing past the last column.
+    Write("\r" + FitToWidth(line, TerminalColumns()) + "\x1b[K");
+  } else {
+    Write(line + "\n");
+  }
   drawn_ = true;
   last_draw_ = now;
 }
 
 void ProgressLine::Clear() {
   if (!drawn_) return;
-  const std::string blank(width_, ' ');
-  std::fprintf(stderr, "\r%s\r", blank.c_str());
-  std::fflush(stderr);
+  if (terminal_) Write("\r\x1b[K");
   drawn_ = false;
-  width_ = 0;
 }
 
 }  // namespace neardup::cli

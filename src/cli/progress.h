@@ -1,12 +1,17 @@
-// The progress line on stderr during long runs: documents done, megabytes read out of the total
-// (when the input sizes are known up front), throughput and the time left. Redrawn in place with
-// '\r', at most four times a second, and erased when the run ends.
+// Progress on stderr during long runs: documents done, megabytes read out of the total (when the
+// input sizes are known up front), throughput and the time left.
+//
+// On a terminal: one line redrawn in place at most four times a second, cut to the terminal's
+// width (read again at each redraw, so that it stays one line when the window is resized), and
+// erased when the run ends. Elsewhere (with --progress): a plain line every few seconds, so that
+// a log file gets lines rather than carriage returns.
 #ifndef NEARDUP_CLI_PROGRESS_H_
 #define NEARDUP_CLI_PROGRESS_H_
 
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "cli/options.h"
 #include "neardup/io/inputs.h"
@@ -23,6 +28,11 @@ uint64_t KnownInputBytes(const InputSet& inputs);
 
 // One line such as "neardup: 1234 docs, 45.1 of 120.0 MB, 30.2 MB/s, 3 s left".
 std::string FormatProgress(const Progress& progress, uint64_t total_bytes, double seconds);
+
+// `line` (ASCII, parts separated by ", ") cut to fit in `columns` columns with one to spare, so
+// that the cursor never wraps to the next row: at the end of the last whole part that fits, else
+// in the middle of the first. Unchanged when `columns` is 0 (unknown).
+std::string FitToWidth(std::string_view line, size_t columns);
 
 class ProgressLine {
  public:
@@ -41,11 +51,11 @@ class ProgressLine {
   void Update(const Progress& progress);
 
   bool enabled_;
+  bool terminal_;  // redraw in place; else plain lines
   uint64_t total_bytes_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_draw_;
   bool drawn_ = false;
-  size_t width_ = 0;  // of the line on screen, to blank it out
 };
 
 }  // namespace neardup::cli

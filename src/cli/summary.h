@@ -2,23 +2,21 @@
 #ifndef NEARDUP_CLI_SUMMARY_H_
 #define NEARDUP_CLI_SUMMARY_H_
 
-#include <cstdio>
 #include <string>
+#include <vector>
 
 #include "neardup/engine/pipeline.h"
 #include "neardup/report.h"
 
 namespace neardup::cli {
 
-// A few aligned lines: documents and bytes read, duplicates and passages removed, the ratio.
+// Aligned lines: documents and bytes read, duplicate documents, the passages removed by each
+// rule, the total; then what was found but only reported (repeat-across, templated boilerplate),
+// with the option that would remove it.
 std::string FormatSummary(const Report& report);
 
-// Per-stage wall-clock seconds, one line, for --verbose.
-std::string FormatTimings(const RunProfile& seconds, double write_seconds);
-
-// Writes all of `text` to `out`. False on failure (a closed pipe included), which callers treat
-// as a quiet end rather than an error.
-bool WriteAll(std::FILE* out, std::string_view text);
+// Per-stage wall-clock seconds and work counts, for --verbose: one message per line.
+std::vector<std::string> FormatTimings(const RunProfile& seconds, double write_seconds);
 
 }  // namespace neardup::cli
 

@@ -2,16 +2,23 @@
 
 #include "absl/strings/str_format.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "cli/quality_commands.h"
 #include "cli/summary.h"
+#include "cli/validators.h"
 #include "neardup/io/corpus.h"
+#include "neardup/io/atomic_file.h"
 #include "neardup/io/inputs.h"
 
 namespace neardup::cli {
 namespace {
 
 void AddRate(CLI::App& cmd, const char* name, double& value, const char* help) {
-  cmd.add_option(name, value, help)->check(CLI::Range(0.0, 1.0))->capture_default_str();
+  Metavar(cmd.add_option(name, value, help), "R")->check(Fraction())->capture_default_str()->group("Injections");
+}
+
+void AddCount(CLI::App& cmd, const char* name, auto& value, const char* help, uint64_t min = 0) {
+  Metavar(cmd.add_option(name, value, help), "N")->transform(WholeNumber(min))->capture_default_str()->group("Base corpus");
 }
 
 std::string Summary(const SynthCorpus& c, const std::string& outdir) {
@@ -46,29 +53,33 @@ std::string Summary(const SynthCorpus& c, const std::string& outdir) {
 CLI::App* AddSynthCommand(CLI::App& app, SynthCommandOptions& o) {
   CLI::App* cmd = app.add_subcommand(
       "synth", "Build a labelled corpus from a real base corpus: OUTDIR/corpus.jsonl and "
-               "OUTDIR/truth.json (which documents and byte spans are duplicates)");
+               "OUTDIR/truth.json (which documents and byte spans are duplicates).");
   SynthOptions& s = o.synth;
-  cmd->add_option("--base", o.base,
-                  "Base corpus: text files, JSONL files or directories (as for clean)")
-      ->required();
-  cmd->add_option("-o,--out", o.outdir, "Output directory; must not be an input or lie inside one")
-      ->required();
-  cmd->add_option("--seed", s.seed, "Seed of every choice; the same seed gives the same bytes")
-      ->capture_default_str();
-  cmd->add_option("--text-field", o.text_field, "JSONL field holding a base document's text")
-      ->capture_default_str();
-  cmd->add_option("--id-field", o.id_field, "JSONL field holding a base document's id")
-      ->capture_default_str();
-  cmd->add_option("--max-base", s.max_base, "Base documents that become originals")->capture_default_str();
-  cmd->add_option("--reserve", s.reserve,
-                  "Further base documents, used only as paragraphs added to near copies")
-      ->capture_default_str();
-  cmd->add_option("--min-base-bytes", s.min_base_bytes,
-                  "Body bytes (headline excluded) a base document needs")
-      ->capture_default_str();
-  cmd->add_option("--sources", s.sources, "Sites, each with its own boilerplate lines")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
+  const std::string base = "Base corpus";
+  Metavar(cmd->add_option("--base", o.base, "Base corpus: text files, JSONL files or directories (as for clean)"),
+          "INPUT")
+      ->required()
+      ->group(base);
+  Metavar(cmd->add_option("-o,--output,--out", o.outdir,
+                          "Output directory: OUTDIR/corpus.jsonl and OUTDIR/truth.json; must not be an input "
+                          "or lie inside one"),
+          "OUTDIR")
+      ->required()
+      ->group(base);
+  Metavar(cmd->add_option("--seed", s.seed, "Seed of every choice; the same seed gives the same bytes"), "S")
+      ->transform(WholeNumber())
+      ->capture_default_str()
+      ->group(base);
+  Metavar(cmd->add_option("--text-field", o.text_field, "JSONL field holding a base document's text"), "FIELD")
+      ->capture_default_str()
+      ->group(base);
+  Metavar(cmd->add_option("--id-field", o.id_field, "JSONL field holding a base document's id"), "FIELD")
+      ->capture_default_str()
+      ->group(base);
+  AddCount(*cmd, "--max-base", s.max_base, "Base documents that become originals");
+  AddCount(*cmd, "--reserve", s.reserve, "Further base documents, used only as paragraphs added to near copies");
+  AddCount(*cmd, "--min-base-bytes", s.min_base_bytes, "Body bytes (headline excluded) a base document needs");
+  AddCount(*cmd, "--sources", s.sources, "Sites, each with its own boilerplate lines", 1);
   AddRate(*cmd, "--exact-rate", s.exact_rate, "Share of originals re-scraped byte for byte");
   AddRate(*cmd, "--near-rate", s.near_rate, "Share of originals copied with edits");
   AddRate(*cmd, "--truncated-rate", s.truncated_rate, "Share of originals reprinted truncated");
@@ -104,7 +115,7 @@ CLI::App* AddSynthCommand(CLI::App& app, SynthCommandOptions& o) {
   AddRate(*cmd, "--ambiguous-low", s.ambiguous_low, "Copies with true Jaccard at or above this...");
   AddRate(*cmd, "--ambiguous-high", s.ambiguous_high,
           "...and below this are ambiguous (not scored); at or above it they are duplicates");
-  cmd->add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
+  cmd->add_flag("-q,--quiet", o.quiet, "Print nothing but errors")->group("Run");
   return cmd;
 }
 
@@ -121,7 +132,9 @@ int RunSynth(const SynthCommandOptions& o) {
     messages.Error(inputs.status());
     return kExitUsage;
   }
-  if (const absl::Status status = CheckOutputDir(*inputs, o.outdir); !status.ok()) {
+  absl::Status checked = CheckOutputDir(*inputs, o.outdir);
+  if (checked.ok()) checked = CheckOutputPath(o.outdir + "/corpus.jsonl");
+  if (const absl::Status status = checked; !status.ok()) {
     messages.Error(status);
     return kExitUsage;
   }
@@ -141,8 +154,8 @@ int RunSynth(const SynthCommandOptions& o) {
     messages.Error(status);
     return kExitUsage;
   }
-  if (!o.quiet) WriteAll(stdout, Summary(*corpus, o.outdir));
-  return kExitOk;
+  if (o.quiet) return kExitOk;
+  return ExitAfterWrite(WriteStdout(Summary(*corpus, o.outdir)), messages, kExitOk);
 }
 
 }  // namespace neardup::cli

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The HTML report in a real browser: renders corpus/seeds with `neardup report --format html`,
 # loads the page in headless Chromium (Debian's `chromium` package) and checks in the DOM that the
-# 11 removed spans of the seed articles are highlighted and that every link resolves. Takes a
-# screenshot of the page as well.
+# 11 removed spans of the seed articles are highlighted and that every link resolves; then, on the
+# seeds plus a near copy of one, that the word diff, the ids linked from the tables and the
+# histogram's document and passage bars are there as rendered. Takes a screenshot of the page.
 #
 #   check_html.sh NEARDUP SOURCE_DIR WORK_DIR [SCREENSHOT]
 #
@@ -116,7 +117,91 @@ for want in "marks=$expected_marks" "highlighted=$expected_marks" "linked=$expec
   esac
 done
 
-# 3. A screenshot, for the README.
+# 3. The review parts, on the seeds plus a near copy of one of them (one word changed): the word
+#    diff of the pair, ids in the tables as links to the documents, and the histogram with
+#    document pairs and passage pairs as bars of their own.
+mkdir -p "$work/near"
+cp "$source_dir"/corpus/seeds/*.txt "$work/near/"
+sed 's/Yong-hyun mendesak/Yong-hyun meminta/' "$source_dir"/corpus/seeds/001_e7980f4a9b939638.txt \
+  >"$work/near/001_near_copy.txt"
+cmp -s "$work/near/001_near_copy.txt" "$source_dir"/corpus/seeds/001_e7980f4a9b939638.txt &&
+  fail "the near copy is no different from its original"
+"$neardup" report "$work/near" --format html -o "$work/near.html" --quiet ||
+  fail "neardup report --format html failed on the near-duplicate corpus"
+cat >"$work/review-harness.html" <<'HTML'
+<!DOCTYPE html>
+<html><body><pre id="result">pending</pre>
+<iframe id="page" src="near.html" width="1280" height="2000"></iframe>
+<script>
+document.getElementById('page').addEventListener('load', () => {
+  const frame = document.getElementById('page');
+  const doc = frame.contentDocument, win = frame.contentWindow;
+  const counts = {diffs: 0, del: 0, ins: 0, styled: 0, idlinks: 0, idresolved: 0, idtargeted: 0,
+                  docbars: 0, passagebars: 0, colours: 0};
+  const background = (e) => win.getComputedStyle(e).backgroundColor;
+  const shown = (e) => e.getClientRects().length > 0;
+  try {
+    // The word diff: words only in one copy marked, each kind in its own colour.
+    const diffs = [...doc.querySelectorAll('pre.diff')];
+    counts.diffs = diffs.length;
+    const dels = diffs.flatMap((d) => [...d.querySelectorAll('del')]).filter(shown);
+    const inss = diffs.flatMap((d) => [...d.querySelectorAll('ins')]).filter(shown);
+    counts.del = dels.length;
+    counts.ins = inss.length;
+    const none = ['rgba(0, 0, 0, 0)', 'transparent'];
+    if (dels.length && inss.length && !none.includes(background(dels[0])) &&
+        !none.includes(background(inss[0])) && background(dels[0]) !== background(inss[0])) counts.styled = 1;
+    // Ids in the tables link to the documents' sections.
+    for (const link of doc.querySelectorAll('table td a[href^="#"]')) {
+      counts.idlinks++;
+      const target = doc.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+      if (target && shown(target)) counts.idresolved++;
+      link.click();
+      if (target && doc.querySelector(':target') === target) counts.idtargeted++;
+    }
+    // The histogram: bars for document pairs and for passage pairs, drawn, in two colours.
+    const histogram = doc.querySelector('svg[aria-label^="Histogram"]');
+    if (histogram) {
+      const drawn = (cls) => [...histogram.querySelectorAll('rect.' + cls)]
+          .filter((r) => r.getBBox().height > 0 && r.getBoundingClientRect().height > 0);
+      const docs = drawn('doc'), passages = drawn('passage');
+      counts.docbars = docs.length;
+      counts.passagebars = passages.length;
+      if (docs.length && passages.length &&
+          win.getComputedStyle(docs[0]).fill !== win.getComputedStyle(passages[0]).fill) counts.colours = 1;
+    }
+  } catch (error) {
+    counts.error = String(error).replace(/\s+/g, '_');
+  }
+  document.getElementById('result').textContent =
+      Object.entries(counts).map(([k, v]) => k + '=' + v).join(' ');
+});
+</script>
+</body></html>
+HTML
+run_browser --allow-file-access-from-files --virtual-time-budget=10000 \
+  --dump-dom "file://$work/review-harness.html" >"$work/review-dom.html" || fail "chromium on the review harness failed"
+review=$(grep -o '<pre id="result">[^<]*' "$work/review-dom.html" | sed 's/.*>//')
+echo "browser, review parts: $review"
+for want in "diffs=1" "styled=1" "colours=1"; do
+  case " $review " in
+    *" $want "*) ;;
+    *) fail "expected $want in the near-duplicate page, got: $review" ;;
+  esac
+done
+count() { sed -n "s/.* $1=\\([0-9]*\\) .*/\\1/p" <<<" $review "; }
+for part in del ins idlinks docbars passagebars; do
+  [ "$(count "$part")" -gt 0 ] || fail "expected $part above 0 in the near-duplicate page, got: $review"
+done
+links=$(count idlinks)
+for want in "idresolved=$links" "idtargeted=$links"; do
+  case " $review " in
+    *" $want "*) ;;
+    *) fail "expected $want (every id link resolves and is followed), got: $review" ;;
+  esac
+done
+
+# 4. A screenshot, for the README.
 mkdir -p "$(dirname "$screenshot")"
 run_browser --hide-scrollbars --window-size=1280,2000 --screenshot="$screenshot" \
   "file://$work/report.html" >/dev/null || fail "chromium --screenshot failed"

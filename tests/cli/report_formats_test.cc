@@ -35,16 +35,23 @@ std::string Seeds() { return SourcePath("corpus/seeds"); }
 
 }  // namespace
 
-TEST_CASE("report --format md prints the summary, clusters and passages as Markdown tables") {
+TEST_CASE("report --format md prints the summary, the documents with their findings and the tables") {
   const RunResult run = RunNeardup({"report", Seeds(), "--format", "md"});
   REQUIRE(run.exit_code == 0);
   CHECK(run.out.rfind("# neardup report\n", 0) == 0);
   CHECK(Contains(run.out, "| removed passages | 11 | 1951 | 12.95% |\n"));
-  CHECK(Contains(run.out, "## Document clusters (0, 0 documents removed)"));
-  CHECK(Contains(run.out, "## Passages (11)"));
-  CHECK(Count(run.out, "| repeat-within | yes |") == 11);
-  CHECK(Contains(run.out, "| 002_be7c9fe0555141bb.txt | 13 | [2225, 2447) | repeat-within | yes | "
-                          "002_be7c9fe0555141bb.txt [341, 562) | 1 |\n"));
+  CHECK(Contains(run.out, "## Duplicate documents (0, largest first)"));
+  CHECK(Contains(run.out, "## Passages (11, largest first)"));
+  // Each passage twice: under its document, and in the passage table.
+  CHECK(Count(run.out, "| repeat-within | yes |") == 22);
+  // The largest passage first, with its text; ids link to the documents' sections.
+  const std::string largest = "| [002\\_be7c9fe0555141bb.txt](#d2) | 14 | 295 | repeat-within | yes | "
+                              "\xE2\x80\x9CKetiga negara kita sudah mengambil";
+  CHECK(Contains(run.out, largest));
+  CHECK(run.out.find(largest) < run.out.find("| [002\\_be7c9fe0555141bb.txt](#d2) | 22 | 255 |"));
+  CHECK(Contains(run.out, "<a id=\"d2\"></a>\n\n### 002\\_be7c9fe0555141bb.txt\n"));
+  CHECK(Contains(run.out, "\xE2\x80\x9CHubungan Militer Rusia-Korea Utara Mesra, Blinken Prihatin\xE2\x80\x9D"));
+  CHECK(Contains(run.out, "| 13 | 222 | repeat-within | yes | Blinken dan Park juga mengatakan"));
 }
 
 TEST_CASE("report --format html writes one self-contained page with the 11 removed spans marked") {
@@ -90,14 +97,16 @@ TEST_CASE("an unknown format is a usage error") {
   CHECK(run.out.empty());
 }
 
-TEST_CASE("the progress line appears with --progress, and only then when stderr is no terminal") {
+TEST_CASE("progress appears with --progress, as plain lines when stderr is no terminal") {
   TempDir dir;
-  SUBCASE("--progress: documents, MB of the total, MB/s, time left; erased at the end") {
+  SUBCASE("--progress into a file: lines, no carriage returns or escapes") {
     const RunResult run = RunNeardup({"report", Seeds(), "--progress", "-o", dir / "r.json"});
     REQUIRE(run.exit_code == 0);
-    CHECK(Contains(run.err, "\rneardup: 5 docs, 0.0 of 0.0 MB, "));
+    CHECK(Contains(run.err, "neardup: 5 docs, 0.0 of 0.0 MB, "));
     CHECK(Contains(run.err, " MB/s"));
-    CHECK(run.err.back() == '\r');  // the line is blanked out and the cursor back at its start
+    CHECK(run.err.find('\r') == std::string::npos);
+    CHECK(run.err.find('\x1b') == std::string::npos);
+    CHECK(run.err.back() == '\n');
   }
   SUBCASE("no terminal, no --progress: silence") {
     const RunResult run = RunNeardup({"report", Seeds(), "-o", dir / "r.json"});

@@ -68,6 +68,17 @@ void AuditReport(const std::vector<std::string>& args, const RunResult& result, 
 
 }  // namespace
 
+namespace {
+
+// NEARDUP_TEST_BINARY runs the tests against another build, e.g. to see a regression test fail
+// on the code before its fix.
+std::string Binary() {
+  const char* other = std::getenv("NEARDUP_TEST_BINARY");
+  return other != nullptr && *other != '\0' ? other : NEARDUP_BINARY;
+}
+
+}  // namespace
+
 std::string SourcePath(const std::string& relative) {
   return std::string(NEARDUP_SOURCE_DIR) + "/" + relative;
 }
@@ -78,7 +89,7 @@ RunResult RunNeardup(const std::vector<std::string>& args, const std::string& st
   WriteFile(io.path() / "stdin", stdin_text);
   std::string command;
   if (as_nobody && geteuid() == 0) command += "setpriv --reuid=65534 --regid=65534 --clear-groups ";
-  command += Quote(NEARDUP_BINARY);
+  command += Quote(Binary());
   for (const auto& arg : args) {
     command += ' ';
     command += Quote(arg);
@@ -93,6 +104,24 @@ RunResult RunNeardup(const std::vector<std::string>& args, const std::string& st
   result.out = ReadFile(io.path() / "out");
   result.err = ReadFile(io.path() / "err");
   AuditReport(args, result, io);
+  return result;
+}
+
+RunResult RunShell(const std::string& script, const std::string& stdin_text) {
+  TempDir io;
+  WriteFile(io.path() / "stdin", stdin_text);
+  WriteFile(io.path() / "script.sh", "set -o pipefail\n" + script + "\n");
+  std::string command = "NEARDUP=" + Quote(Binary()) + " SRC=" + Quote(NEARDUP_SOURCE_DIR) + " bash " +
+                        Quote(io / "script.sh");
+  for (const auto& [redirect, name] : {std::pair{" <", "stdin"}, {" >", "out"}, {" 2>", "err"}}) {
+    command += redirect;
+    command += Quote(io / name);
+  }
+  const int status = std::system(command.c_str());
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadFile(io.path() / "out");
+  result.err = ReadFile(io.path() / "err");
   return result;
 }
 

@@ -18,10 +18,15 @@ struct RunResult {
   std::string err;  // stderr
 };
 
-// Runs `neardup args...` with `stdin_text` on its standard input. `as_nobody` runs it as an
+// Runs `neardup args...` with `stdin_text` on its standard input. The binary is the build's, or
+// the one the environment variable NEARDUP_TEST_BINARY names. `as_nobody` runs it as an
 // unprivileged user when the tests run as root (so that file permissions apply).
 RunResult RunNeardup(const std::vector<std::string>& args, const std::string& stdin_text = "",
                      bool as_nobody = false);
+
+// Runs `script` with bash (-o pipefail), $NEARDUP naming the binary and $SRC the source tree;
+// `exit_code` is bash's. For pipes, FIFOs and process substitution.
+RunResult RunShell(const std::string& script, const std::string& stdin_text = "");
 
 // Path of a file in the source tree, e.g. SourcePath("corpus/seeds").
 std::string SourcePath(const std::string& relative);

@@ -48,11 +48,12 @@ void AppendUtf8(uint32_t cp, std::string& out) {
 
 // Decodes the "\uXXXX" escape (or surrogate pair) at literal[at]. Returns the code point and sets
 // `length` to the escape's length in the literal, or returns an error.
-absl::StatusOr<uint32_t> DecodeUnicodeEscape(std::string_view literal, size_t at, size_t& length) {
+absl::StatusOr<uint32_t> DecodeUnicodeEscape(std::string_view literal, size_t at, size_t& length, bool lenient) {
   const int32_t high = ReadHex4(literal, at + 2);
   if (high < 0) return absl::InvalidArgumentError(absl::StrFormat("bad \\u escape at byte %d", at));
   length = 6;
   if (high >= 0xDC00 && high <= 0xDFFF) {
+    if (lenient) return static_cast<uint32_t>(high);
     return absl::InvalidArgumentError(absl::StrFormat("lone low surrogate at byte %d", at));
   }
   if (high < 0xD800 || high > 0xDBFF) return static_cast<uint32_t>(high);
@@ -60,6 +61,7 @@ absl::StatusOr<uint32_t> DecodeUnicodeEscape(std::string_view literal, size_t at
       at + 12 <= literal.size() && literal[at + 6] == '\\' && literal[at + 7] == 'u';
   const int32_t low = has_pair ? ReadHex4(literal, at + 8) : -1;
   if (low < 0xDC00 || low > 0xDFFF) {
+    if (lenient) return static_cast<uint32_t>(high);
     return absl::InvalidArgumentError(absl::StrFormat("lone high surrogate at byte %d", at));
   }
   length = 12;
@@ -68,7 +70,7 @@ absl::StatusOr<uint32_t> DecodeUnicodeEscape(std::string_view literal, size_t at
 }
 
 // One escape at literal[at] (which is '\\'): appends its bytes and returns the escape's length.
-absl::StatusOr<size_t> DecodeEscape(std::string_view literal, size_t at, std::string& text) {
+absl::StatusOr<size_t> DecodeEscape(std::string_view literal, size_t at, std::string& text, bool lenient) {
   if (at + 1 >= literal.size()) return absl::InvalidArgumentError("unterminated string");
   switch (literal[at + 1]) {
     case '"': text += '"'; return 2;
@@ -81,7 +83,7 @@ absl::StatusOr<size_t> DecodeEscape(std::string_view literal, size_t at, std::st
     case 't': text += '\t'; return 2;
     case 'u': {
       size_t length = 0;
-      const absl::StatusOr<uint32_t> cp = DecodeUnicodeEscape(literal, at, length);
+      const absl::StatusOr<uint32_t> cp = DecodeUnicodeEscape(literal, at, length, lenient);
       if (!cp.ok()) return cp.status();
       AppendUtf8(*cp, text);
       return length;
@@ -107,7 +109,7 @@ const char* ShortEscape(unsigned char c) {
 
 }  // namespace
 
-absl::StatusOr<DecodedJsonString> DecodeJsonString(std::string_view literal) {
+absl::StatusOr<DecodedJsonString> DecodeJsonString(std::string_view literal, bool lenient) {
   if (literal.empty() || literal[0] != '"') {
     return absl::InvalidArgumentError("not a string literal");
   }
@@ -146,7 +148,7 @@ absl::StatusOr<DecodedJsonString> DecodeJsonString(std::string_view literal) {
       return absl::InvalidArgumentError(
           absl::StrFormat("unescaped control character at byte %d", i));
     }
-    const absl::StatusOr<size_t> escape = DecodeEscape(literal, i, decoded.text);
+    const absl::StatusOr<size_t> escape = DecodeEscape(literal, i, decoded.text, lenient);
     if (!escape.ok()) return escape.status();
     // Every byte an escape produced maps back to the escape's first byte.
     decoded.raw_at.resize(decoded.text.size(), static_cast<uint32_t>(i));

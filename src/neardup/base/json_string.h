@@ -19,8 +19,10 @@ struct DecodedJsonString {
 };
 
 // Decodes the string literal at the start of `literal` (which begins with '"'; anything after the
-// closing quote is ignored). Handles every JSON escape, including surrogate pairs.
-absl::StatusOr<DecodedJsonString> DecodeJsonString(std::string_view literal);
+// closing quote is ignored). Handles every JSON escape, including surrogate pairs. Bytes that are
+// not valid UTF-8 are kept as they are. A lone surrogate escape ("\ud800" without its pair) is an
+// error, or with `lenient` the three bytes its code point would have in UTF-8 (as WTF-8 does).
+absl::StatusOr<DecodedJsonString> DecodeJsonString(std::string_view literal, bool lenient = false);
 
 // Re-encodes the decoded text minus `cuts` (sorted, disjoint [start, end) ranges of decoded
 // bytes whose ends fall on character boundaries) by copying the kept parts of the original

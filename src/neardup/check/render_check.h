@@ -5,7 +5,10 @@
 #define NEARDUP_RENDER_CHECK_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "neardup/check/gates.h"
 #include "neardup/report.h"
@@ -17,10 +20,24 @@ inline constexpr size_t kWorstFindingsShown = 10;
 // "0" for counts, "0.1295" for ratios.
 std::string FormatGateValue(Gate gate, double value);
 
+// A gate's value and limit as FormatGateValue writes them, except that a failed ratio gate gets
+// as many digits as it takes for the value to differ from the limit ("0.00003" over "0.00000"
+// rather than "0.0000" over "0.0000").
+std::pair<std::string, std::string> FormatGateValues(const GateResult& gate);
+
 // The gates with value, limit and pass/FAIL, then the largest counted findings (at most
-// `worst`) with document id and line, then a one-line verdict. Ends with a newline.
+// `worst`) with document id and line (for a JSONL record, the record's line, as in the
+// annotations), then a one-line verdict. Ends with a newline. Ids are printed through
+// EscapeControl.
 std::string RenderCheckTable(const Report& report, const CheckResult& result,
                              size_t worst = kWorstFindingsShown);
+
+// The gate results as JSON, for machines: {"neardup": {...}, "passed", "gates": [{"gate",
+// "measures", "value", "limit", "passed"}], "counted", "in_baseline" (with a baseline),
+// "findings": [{"doc", "file", "line", "bytes", "kind", "description"}]} with every counted
+// finding in report order. Handed to `write` in pieces (see JsonWriter).
+void WriteCheckJson(const Report& report, const CheckResult& result,
+                    const std::function<void(std::string_view)>& write);
 
 // One "::warning file=PATH,line=N::message" line per counted finding, in report order. PATH is
 // the input file as given on the command line; N the line of the finding in that file (for a

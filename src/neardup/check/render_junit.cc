@@ -15,8 +15,7 @@ void GateSuite(const CheckResult& result, std::string& out) {
       result.gates.size(), result.failed_gates());
   for (const GateResult& g : result.gates) {
     out += absl::StrFormat("    <testcase classname=\"neardup.gates\" name=\"%s\"", GateName(g.gate));
-    const std::string value = FormatGateValue(g.gate, g.value);
-    const std::string limit = FormatGateValue(g.gate, g.limit);
+    const auto [value, limit] = FormatGateValues(g);
     if (g.passed) {
       out += absl::StrFormat(">\n      <system-out>%s: %s, limit %s</system-out>\n    </testcase>\n",
                              GateDescription(g.gate), value, limit);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "neardup/io/archive_codec.h"
 #include "neardup/base/status_macros.h"
 
 namespace neardup {
@@ -43,6 +44,7 @@ absl::Status WriteAll(int fd, const char* data, size_t size, const std::string& 
     const ssize_t n = ::write(fd, data, size);
     if (n < 0) {
       if (errno == EINTR) continue;
+      if (errno == EPIPE) return BrokenPipeError(display);
       return absl::ErrnoToStatus(
           errno, absl::StrFormat("%s: write failed", display));
     }
@@ -160,6 +162,15 @@ class ZstdSource : public Source {
   bool frame_open_ = false;
 };
 
+class ArchiveSource : public Source {
+ public:
+  ArchiveSource(int fd, Compression compression) : Source(fd), reader_(fd, compression) {}
+  absl::StatusOr<size_t> Read(char* out, size_t size) override { return reader_.Read(out, size); }
+
+ private:
+  ArchiveReader reader_;
+};
+
 absl::StatusOr<std::unique_ptr<Source>> OpenSource(const std::string& path,
                                                    const std::string& display,
                                                    Compression compression) {
@@ -168,6 +179,9 @@ absl::StatusOr<std::unique_ptr<Source>> OpenSource(const std::string& path,
   switch (compression) {
     case Compression::kGzip: return std::unique_ptr<Source>(new GzipSource(fd));
     case Compression::kZstd: return std::unique_ptr<Source>(new ZstdSource(fd));
+    case Compression::kXz:
+    case Compression::kBzip2:
+    case Compression::kLz4: return std::unique_ptr<Source>(new ArchiveSource(fd, compression));
     case Compression::kNone: break;
   }
   return std::unique_ptr<Source>(new PlainSource(fd));
@@ -358,13 +372,94 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
 }  // namespace
 
 Compression CompressionFromName(std::string_view path) {
-  if (EndsWith(path, ".gz")) return Compression::kGzip;
-  if (EndsWith(path, ".zst")) return Compression::kZstd;
+  for (const Compression c : {Compression::kGzip, Compression::kZstd, Compression::kXz, Compression::kBzip2,
+                              Compression::kLz4}) {
+    if (EndsWith(path, CompressionSuffix(c))) return c;
+  }
   return Compression::kNone;
 }
+
+std::string_view CompressionSuffix(Compression compression) {
+  switch (compression) {
+    case Compression::kGzip: return ".gz";
+    case Compression::kZstd: return ".zst";
+    case Compression::kXz: return ".xz";
+    case Compression::kBzip2: return ".bz2";
+    case Compression::kLz4: return ".lz4";
+    case Compression::kNone: break;
+  }
+  return "";
+}
+
+Compression CompressionFromMagic(std::string_view head) {
+  using namespace std::string_view_literals;
+  if (StartsWith(head, "\x1f\x8b"sv)) return Compression::kGzip;
+  if (StartsWith(head, "\x28\xb5\x2f\xfd"sv)) return Compression::kZstd;
+  // Skippable frames (magic 0x184D2A5?, little-endian) may open a zstd stream.
+  if (head.size() >= 4 && (static_cast<unsigned char>(head[0]) & 0xF0) == 0x50 && head.substr(1, 3) == "\x2a\x4d\x18"sv) {
+    return Compression::kZstd;
+  }
+  if (StartsWith(head, "\xfd" "7zXZ\x00"sv)) return Compression::kXz;
+  if (head.size() >= 4 && StartsWith(head, "BZh"sv) && head[3] >= '1' && head[3] <= '9') return Compression::kBzip2;
+  if (StartsWith(head, "\x04\x22\x4d\x18"sv)) return Compression::kLz4;
+  return Compression::kNone;
+}
+
+std::string_view BinaryFormatName(std::string_view head) {
+  using namespace std::string_view_literals;
+  static constexpr std::pair<std::string_view, std::string_view> kMagic[] = {
+      {"\x02\x21\x4c\x18"sv, "lz4 (legacy format)"},
+      {"\x5d\x00\x00"sv, "lzma"},
+      {"\x1f\x9d"sv, "compress (.Z)"},
+      {"PK\x03\x04"sv, "zip"},
+      {"PK\x05\x06"sv, "zip"},
+      {"7z\xbc\xaf\x27\x1c"sv, "7z"},
+      {"Rar!\x1a\x07"sv, "rar"},
+      {"%PDF-"sv, "PDF"},
+      {"\x89PNG\r\n\x1a\n"sv, "PNG"},
+      {"\xff\xd8\xff"sv, "JPEG"},
+      {"GIF8"sv, "GIF"},
+      {"\x7f" "ELF"sv, "ELF"},
+      {"SQLite format 3\x00"sv, "SQLite"},
+      {"PAR1"sv, "Parquet"},
+      {"ARROW1"sv, "Arrow"},
+      {"Obj\x01"sv, "Avro"},
+  };
+  for (const auto& [magic, name] : kMagic) {
+    if (StartsWith(head, magic)) return name;
+  }
+  if (head.size() >= 262 && head.substr(257, 5) == "ustar"sv) return "tar";
+  return {};
+}
+
+absl::StatusOr<std::string> ReadHead(const std::string& path, const std::string& display,
+                                     Compression compression, size_t max_bytes) {
+  NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<Source> source, OpenSource(path, display, compression));
+  std::string head(max_bytes, '\0');
+  size_t size = 0;
+  while (size < max_bytes) {
+    const absl::StatusOr<size_t> n = source->Read(head.data() + size, max_bytes - size);
+    if (!n.ok()) return Annotate(n.status(), display);
+    if (*n == 0) break;
+    size += *n;
+  }
+  head.resize(size);
+  return head;
+}
+
+// Recognized by its code, which no other I/O error here uses.
+absl::Status BrokenPipeError(const std::string& display) {
+  return absl::CancelledError(absl::StrFormat("%s: broken pipe", display));
+}
+
+bool IsBrokenPipe(const absl::Status& status) { return status.code() == absl::StatusCode::kCancelled; }
 
 absl::StatusOr<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path,
                                                              const std::string& display,
@@ -393,6 +488,9 @@ std::unique_ptr<ByteSink> MakeFileSink(int fd, Compression compression,
   switch (compression) {
     case Compression::kGzip: return std::make_unique<GzipSink>(fd, display);
     case Compression::kZstd: return std::make_unique<ZstdSink>(fd, display);
+    case Compression::kXz:
+    case Compression::kBzip2:
+    case Compression::kLz4: return MakeArchiveSink(fd, compression, display);
     case Compression::kNone: break;
   }
   return std::make_unique<PlainSink>(fd, display);

@@ -1,7 +1,8 @@
-// Line-oriented reading and whole-stream writing of plain, gzip and zstd files.
+// Line-oriented reading and whole-stream writing of plain, gzip, zstd, xz, bzip2 and lz4 files.
 //
-// The compression of an input is chosen by its name (".gz", ".zst"); writers use the same
-// compression as the input they mirror, so `clean` writes back the format it read.
+// The compression of an input is found from its first bytes (CompressionFromMagic), never from
+// its name alone; writers use the same compression as the input they mirror, so `clean` writes
+// back the format it read.
 #ifndef NEARDUP_IO_BYTE_STREAM_H_
 #define NEARDUP_IO_BYTE_STREAM_H_
 
@@ -12,13 +13,29 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "neardup/io/codec.h"
 
 namespace neardup {
 
-enum class Compression { kNone, kGzip, kZstd };
-
-// kGzip for "*.gz", kZstd for "*.zst", else kNone.
+// kGzip for "*.gz", kZstd for "*.zst", kXz for "*.xz", kBzip2 for "*.bz2", kLz4 for "*.lz4",
+// else kNone.
 Compression CompressionFromName(std::string_view path);
+
+// The file name suffix of a compression: ".gz", ".zst", ".xz", ".bz2", ".lz4"; "" for kNone.
+std::string_view CompressionSuffix(Compression compression);
+
+// By the magic bytes a stream starts with: gzip (1f 8b), zstd (28 b5 2f fd, or a skippable
+// frame), xz (fd '7zXZ' 00), bzip2 ('BZh' and a digit), lz4 (04 22 4d 18), else kNone.
+Compression CompressionFromMagic(std::string_view head);
+
+// The name of a binary format neardup recognizes but does not read (zip, 7z, tar, lzma, PDF,
+// PNG, JPEG, GIF, ELF, ...) from the bytes a file starts with; empty when none matches.
+std::string_view BinaryFormatName(std::string_view head);
+
+// Up to `max_bytes` bytes from the start of `path`, decompressed as `compression` says: enough to
+// tell JSONL from text or binary. Errors name `display`.
+absl::StatusOr<std::string> ReadHead(const std::string& path, const std::string& display,
+                                     Compression compression, size_t max_bytes);
 
 // Reads a file (decompressing as needed) one line at a time.
 class LineReader {
@@ -45,14 +62,6 @@ class LineReader {
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path, const std::string& display,
                                           Compression compression);
 
-// Accumulates output and compresses it as it goes.
-class ByteSink {
- public:
-  virtual ~ByteSink() = default;
-  virtual absl::Status Write(std::string_view bytes) = 0;
-  // Flushes compressor state; must be called once before the file is committed.
-  virtual absl::Status Finish() = 0;
-};
 
 // A sink writing to the open file descriptor `fd` (not owned) with `compression`.
 std::unique_ptr<ByteSink> MakeFileSink(int fd, Compression compression, const std::string& display);

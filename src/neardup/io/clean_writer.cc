@@ -91,7 +91,8 @@ absl::StatusOr<std::string> CutRecord(std::string_view line, const JsonlRecord& 
                                       const Cuts& cuts, const std::string& location) {
   const std::string_view literal =
       line.substr(record.text_begin, record.text_end - record.text_begin);
-  absl::StatusOr<DecodedJsonString> decoded = DecodeJsonString(literal);
+  // Lenient as the parser is with a record it repaired (a lone surrogate escape).
+  absl::StatusOr<DecodedJsonString> decoded = DecodeJsonString(literal, /*lenient=*/true);
   if (!decoded.ok()) {
     return absl::InvalidArgumentError(
         absl::StrFormat("%s: %s", location, std::string(decoded.status().message())));
@@ -137,25 +138,41 @@ absl::StatusOr<LineFate> CleanLine(std::string_view line, const std::string& loc
   return LineFate{LineFate::kReplace, std::move(cut)};
 }
 
-absl::Status WriteJsonlFile(const InputFile& file, JsonlParser& parser, EditCursor& cursor,
-                            const std::string& outdir) {
+// Writes the cleaned lines of `file` to `out`; false in `terminated` when its last line had no
+// "\n".
+absl::Status CleanJsonlFile(const InputFile& file, JsonlParser& parser, EditCursor& cursor, AtomicFile& out,
+                            bool& terminated) {
   NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<LineReader> reader,
                            LineReader::Open(file.path, file.display, file.compression));
-  NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> out,
-                           AtomicFile::Create(outdir + "/" + file.relative, file.compression));
   std::string line;
-  bool terminated = false;
+  terminated = true;
   while (true) {
     NEARDUP_ASSIGN_OR_RETURN(const bool more, reader->Next(line, terminated));
     if (!more) break;
     const std::string location = absl::StrFormat("%s:%d", file.display, reader->line_number());
     NEARDUP_ASSIGN_OR_RETURN(const LineFate fate, CleanLine(line, location, parser, cursor));
     if (fate.action == LineFate::kDrop) continue;
-    NEARDUP_RETURN_IF_ERROR(out->Write(fate.action == LineFate::kCopy ? line : fate.replacement));
+    NEARDUP_RETURN_IF_ERROR(out.Write(fate.action == LineFate::kCopy ? line : fate.replacement));
     // Each line keeps its own terminator: a last line without "\n" stays without one.
-    NEARDUP_RETURN_IF_ERROR(out->Write(terminated ? "\n" : ""));
+    NEARDUP_RETURN_IF_ERROR(out.Write(terminated ? "\n" : ""));
   }
+  return absl::OkStatus();
+}
+
+absl::Status WriteJsonlFile(const InputFile& file, JsonlParser& parser, EditCursor& cursor,
+                            const std::string& outdir) {
+  NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> out,
+                           AtomicFile::Create(outdir + "/" + file.relative, file.compression));
+  bool terminated = true;
+  NEARDUP_RETURN_IF_ERROR(CleanJsonlFile(file, parser, cursor, *out, terminated));
   return out->Commit();
+}
+
+absl::Status CheckAllUsed(const EditCursor& cursor, std::span<const DocumentEdit> edits) {
+  if (cursor.used() == edits.size()) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrFormat(
+      "the inputs now hold %d documents, not the %d read before; did they change?", cursor.used(),
+      edits.size()));
 }
 
 }  // namespace
@@ -171,12 +188,28 @@ absl::Status WriteCleaned(const InputSet& inputs, const JsonlOptions& options,
       NEARDUP_RETURN_IF_ERROR(WriteJsonlFile(file, parser, cursor, outdir));
     }
   }
-  if (cursor.used() != edits.size()) {
-    return absl::FailedPreconditionError(absl::StrFormat(
-        "the inputs now hold %d documents, not the %d read before; did they change?", cursor.used(),
-        edits.size()));
+  return CheckAllUsed(cursor, edits);
+}
+
+absl::Status WriteCleanedJsonl(const InputSet& inputs, const JsonlOptions& options,
+                               std::span<const DocumentEdit> edits, const std::string& output) {
+  for (const InputFile& file : inputs.files()) {
+    if (file.format != InputFormat::kJsonl) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s is a text file; only JSONL can be cleaned into one stream (%s)", file.display, output));
+    }
   }
-  return absl::OkStatus();
+  EditCursor cursor(edits);
+  JsonlParser parser(options);
+  NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> out, AtomicFile::Create(output, Compression::kNone));
+  bool terminated = true;
+  for (const InputFile& file : inputs.files()) {
+    // Records of the next file must not join an unterminated last line of this one.
+    if (!terminated) NEARDUP_RETURN_IF_ERROR(out->Write("\n"));
+    NEARDUP_RETURN_IF_ERROR(CleanJsonlFile(file, parser, cursor, *out, terminated));
+  }
+  NEARDUP_RETURN_IF_ERROR(CheckAllUsed(cursor, edits));
+  return out->Commit();
 }
 
 }  // namespace neardup

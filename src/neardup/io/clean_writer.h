@@ -22,6 +22,13 @@ namespace neardup {
 absl::Status WriteCleaned(const InputSet& inputs, const JsonlOptions& options,
                           std::span<const DocumentEdit> edits, const std::string& outdir);
 
+// The cleaned records of every input, all JSONL, one after the other as plain (uncompressed)
+// JSONL to `output` ("-" for stdout; see AtomicFile for other targets). Lines are written as
+// WriteCleaned writes them; a file whose last line has no "\n" gets one when another follows.
+// InvalidArgument when an input is a text file.
+absl::Status WriteCleanedJsonl(const InputSet& inputs, const JsonlOptions& options,
+                               std::span<const DocumentEdit> edits, const std::string& output);
+
 }  // namespace neardup
 
 #endif  // NEARDUP_IO_CLEAN_WRITER_H_

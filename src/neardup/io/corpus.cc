@@ -54,7 +54,7 @@ absl::Status VisitTextFile(const InputFile& file, size_t index, const DocumentVi
   Document doc;
   NEARDUP_ASSIGN_OR_RETURN(doc.text, ReadWholeFile(file.path, file.display, file.compression));
   NEARDUP_RETURN_IF_ERROR(CheckSize(doc.text, file.display));
-  doc.id = file.relative;
+  doc.id = TextDocumentId(file.relative);
   doc.location = file.display;
   // A site's pages usually sit in one directory.
   doc.source = std::filesystem::path(file.display).parent_path().string();
@@ -62,32 +62,59 @@ absl::Status VisitTextFile(const InputFile& file, size_t index, const DocumentVi
   return visit(std::move(doc));
 }
 
-// One JSONL line that is not blank: a document, or nothing when it has no string text field.
-// Thread-safe with one parser per thread.
-absl::StatusOr<std::optional<Document>> DecodeRecord(const InputFile& file, size_t index, uint64_t line_number,
-                                                     std::string_view line, JsonlParser& parser) {
-  const std::string location = absl::StrFormat("%s:%d", file.display, line_number);
-  absl::StatusOr<JsonlRecord> record = parser.Parse(line);
-  if (!record.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrFormat("%s: %s", location, std::string(record.status().message())));
-  }
-  if (!record->has_text) return std::nullopt;
-  NEARDUP_RETURN_IF_ERROR(CheckSize(record->text, location));
+// One decoded JSONL line: a document, or nothing when it has no string text field; and which of
+// the other fields it had, for ReadStats.
+struct DecodedRecord {
+  absl::StatusOr<std::optional<Document>> doc;
+  bool has_source = false;
+  bool has_url = false;
+  bool has_keep = false;
+  std::string repair;
+};
+
+// The document of a parsed record, or nothing when it has no string text field.
+absl::StatusOr<std::optional<Document>> MakeDocument(const InputFile& file, size_t index, uint64_t line_number,
+                                                     const std::string& location, JsonlRecord& record) {
+  if (!record.has_text) return std::nullopt;
+  NEARDUP_RETURN_IF_ERROR(CheckSize(record.text, location));
   Document doc;
-  doc.id = record->id ? std::move(*record->id) : absl::StrFormat("%s:%d", file.relative, line_number);
-  doc.text = std::move(record->text);
+  doc.id = record.id ? std::move(*record.id) : absl::StrFormat("%s:%d", TextDocumentId(file.relative), line_number);
+  doc.text = std::move(record.text);
   doc.location = location;
-  if (record->source) {
-    doc.source = std::move(*record->source);
-  } else if (record->url) {
-    doc.source = UrlHost(*record->url);
+  if (record.source) {
+    doc.source = std::move(*record.source);
+  } else if (record.url) {
+    doc.source = UrlHost(*record.url);
   } else {
     doc.source = file.display;
   }
-  doc.keep_key = std::move(record->keep);
+  doc.keep_key = std::move(record.keep);
   doc.position = Position(index, line_number);
   return doc;
+}
+
+// One JSONL line that is not blank. Thread-safe with one parser per thread.
+DecodedRecord DecodeRecord(const InputFile& file, size_t index, uint64_t line_number, std::string_view line,
+                           JsonlParser& parser) {
+  const std::string location = absl::StrFormat("%s:%d", file.display, line_number);
+  absl::StatusOr<JsonlRecord> record = parser.Parse(line);
+  DecodedRecord out;
+  if (!record.ok()) {
+    out.doc = absl::InvalidArgumentError(
+        absl::StrFormat("%s: %s", location, std::string(record.status().message())));
+    return out;
+  }
+  out.has_source = record->source.has_value();
+  out.has_url = record->url.has_value();
+  out.has_keep = record->keep.has_value();
+  out.repair = std::move(record->repair);
+  out.doc = MakeDocument(file, index, line_number, location, *record);
+  return out;
+}
+
+void Tally(FieldTally& tally, bool present, const InputFile& file, uint64_t line) {
+  if (present) return;
+  if (tally.missing++ == 0) tally.first_missing = absl::StrFormat("%s:%d", file.display, line);
 }
 
 // Lines read but not yet decoded. Reading is sequential; decoding (JSON parsing and unescaping,
@@ -98,7 +125,9 @@ class LineBatch {
   static constexpr size_t kLines = 256;
   static constexpr size_t kBytes = size_t{4} << 20;
 
-  LineBatch(const InputFile& file, size_t index, Parsers& parsers) : file_(file), index_(index), parsers_(parsers) {}
+  // `stats` (may be null) tallies the fields of every record flushed.
+  LineBatch(const InputFile& file, size_t index, Parsers& parsers, const JsonlOptions& options, ReadStats* stats)
+      : file_(file), index_(index), parsers_(parsers), options_(options), stats_(stats) {}
 
   // Copies `line`; true when the batch is full.
   bool Add(std::string_view line, uint64_t number) {
@@ -120,30 +149,50 @@ class LineBatch {
     size_ = 0;
     bytes_ = 0;
     for (size_t i = 0; i < n; ++i) {
-      NEARDUP_RETURN_IF_ERROR(decoded_[i].status());
-      if (*decoded_[i]) NEARDUP_RETURN_IF_ERROR(visit(std::move(**decoded_[i])));
+      DecodedRecord& record = decoded_[i];
+      NEARDUP_RETURN_IF_ERROR(record.doc.status());
+      if (stats_ != nullptr) Count(record, numbers_[i]);
+      if (*record.doc) NEARDUP_RETURN_IF_ERROR(visit(std::move(**record.doc)));
     }
     return absl::OkStatus();
   }
 
  private:
+  void Count(const DecodedRecord& record, uint64_t line) {
+    ReadStats& s = *stats_;
+    ++s.records;
+    const bool document = record.doc->has_value();
+    Tally(s.text, document, file_, line);
+    if (!record.repair.empty() && s.repaired_count++ < ReadStats::kMaxRepairNotes) {
+      s.repaired.push_back(absl::StrFormat("%s:%d: %s", file_.display, line, record.repair));
+    }
+    if (!document) return;
+    ++s.documents;
+    if (!options_.source_field.empty()) Tally(s.source, record.has_source, file_, line);
+    if (!options_.url_field.empty()) Tally(s.url, record.has_url, file_, line);
+    if (!options_.keep_field.empty()) Tally(s.keep, record.has_keep, file_, line);
+  }
+
   const InputFile& file_;
   size_t index_;
   Parsers& parsers_;
+  const JsonlOptions& options_;
+  ReadStats* stats_;
   std::vector<std::string> lines_;  // lines_[0, size_) are the batch; the rest keep their memory
   std::vector<uint64_t> numbers_;
-  std::vector<absl::StatusOr<std::optional<Document>>> decoded_;
+  std::vector<DecodedRecord> decoded_;
   size_t size_ = 0;
   size_t bytes_ = 0;
 };
 
 // The records of a JSONL file, all of them or (with `lines`, ascending) only those on these lines;
 // the lines in between are read but not parsed.
-absl::Status VisitJsonlFile(const InputFile& file, size_t index, Parsers& parsers,
-                            std::span<const uint64_t> lines, bool all, const DocumentVisitor& visit) {
+absl::Status VisitJsonlFile(const InputFile& file, size_t index, Parsers& parsers, const JsonlOptions& options,
+                            ReadStats* stats, std::span<const uint64_t> lines, bool all,
+                            const DocumentVisitor& visit) {
   NEARDUP_ASSIGN_OR_RETURN(std::unique_ptr<LineReader> reader,
                            LineReader::Open(file.path, file.display, file.compression));
-  LineBatch batch(file, index, parsers);
+  LineBatch batch(file, index, parsers, options, stats);
   std::string_view line;
   bool terminated = false;
   size_t next = 0;
@@ -163,18 +212,25 @@ absl::Status VisitJsonlFile(const InputFile& file, size_t index, Parsers& parser
 
 }  // namespace
 
-InputCorpus::InputCorpus(const InputSet& inputs, JsonlOptions options)
-    : inputs_(inputs), options_(std::move(options)) {}
+InputCorpus::InputCorpus(const InputSet& inputs, JsonlOptions options, ReadStats* stats)
+    : inputs_(inputs), options_(std::move(options)), stats_(stats) {}
 
 absl::Status InputCorpus::ForEach(const DocumentVisitor& visit) const {
   Parsers parser(options_);
+  // Tallied only until one read has gone through completely; later reads would say the same.
+  ReadStats tally;
+  ReadStats* stats = stats_ != nullptr && !stats_->complete ? &tally : nullptr;
   const std::vector<InputFile>& files = inputs_.files();
   for (size_t i = 0; i < files.size(); ++i) {
     if (files[i].format == InputFormat::kText) {
       NEARDUP_RETURN_IF_ERROR(VisitTextFile(files[i], i, visit));
     } else {
-      NEARDUP_RETURN_IF_ERROR(VisitJsonlFile(files[i], i, parser, {}, true, visit));
+      NEARDUP_RETURN_IF_ERROR(VisitJsonlFile(files[i], i, parser, options_, stats, {}, true, visit));
     }
+  }
+  if (stats != nullptr) {
+    tally.complete = true;
+    *stats_ = std::move(tally);
   }
   return absl::OkStatus();
 }
@@ -192,7 +248,7 @@ absl::Status InputCorpus::Revisit(std::span<const uint32_t> /*docs*/, std::span<
     if (files[file].format == InputFormat::kText) {
       NEARDUP_RETURN_IF_ERROR(VisitTextFile(files[file], file, visit));
     } else {
-      NEARDUP_RETURN_IF_ERROR(VisitJsonlFile(files[file], file, parser, lines, false, visit));
+      NEARDUP_RETURN_IF_ERROR(VisitJsonlFile(files[file], file, parser, options_, nullptr, lines, false, visit));
     }
   }
   return absl::OkStatus();

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "neardup/base/json_string.h"
 #include "neardup/base/status_macros.h"
+#include "neardup/base/utf8.h"
 
 namespace neardup {
 namespace {
@@ -135,6 +137,71 @@ absl::Status Validate(od::value value, int depth) {
   return JsonError(simdjson::TAPE_ERROR);
 }
 
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// The four hex digits at s[at]; -1 when they are not all there.
+int Hex4(std::string_view s, size_t at) {
+  if (at + 4 > s.size()) return -1;
+  int value = 0;
+  for (size_t i = at; i < at + 4; ++i) {
+    const char c = s[i];
+    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+bool IsHighSurrogate(int cp) { return cp >= 0xD800 && cp <= 0xDBFF; }
+bool IsLowSurrogate(int cp) { return cp >= 0xDC00 && cp <= 0xDFFF; }
+
+// `line` with each byte that is not valid UTF-8 replaced by '?' and each lone surrogate escape by
+// "\ufffd": the same length, so offsets found in the repaired line hold in the original. Sets
+// `reason` to what was repaired; returns nullopt when there was nothing to repair.
+std::optional<std::string> RepairedLine(std::string_view line, std::string& reason) {
+  std::string out(line);
+  bool bad_utf8 = false;
+  std::string surrogate;
+  size_t i = 0;
+  while (i < out.size()) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 0x80) {
+      const size_t length = ValidUtf8Length(out, i);
+      if (length == 0) {
+        out[i] = '?';
+        bad_utf8 = true;
+        ++i;
+      } else {
+        i += length;
+      }
+      continue;
+    }
+    if (c != '\\') {
+      ++i;
+      continue;
+    }
+    if (i + 1 >= out.size() || out[i + 1] != 'u') {
+      i += 2;
+      continue;
+    }
+    const int cp = Hex4(out, i + 2);
+    if (IsHighSurrogate(cp) && i + 12 <= out.size() && out[i + 6] == '\\' && out[i + 7] == 'u' &&
+        IsLowSurrogate(Hex4(out, i + 8))) {
+      i += 12;  // a proper pair
+      continue;
+    }
+    if (IsHighSurrogate(cp) || IsLowSurrogate(cp)) {
+      if (surrogate.empty()) surrogate = out.substr(i, 6);
+      out.replace(i, 6, "\\ufffd");
+    }
+    i += 6;
+  }
+  if (!bad_utf8 && surrogate.empty()) return std::nullopt;
+  reason = bad_utf8 ? "invalid UTF-8" : "";
+  if (!surrogate.empty()) reason += (bad_utf8 ? " and lone surrogate " : "lone surrogate ") + surrogate;
+  return out;
+}
+
 // Offset of the quote closing the literal whose opening quote is at line[open]. The literal has
 // already been validated by simdjson, so an escape is always followed by its character.
 size_t ClosingQuote(std::string_view line, size_t open) {
@@ -244,6 +311,33 @@ JsonlParser::JsonlParser(JsonlOptions options) : impl_(std::make_unique<Impl>())
 JsonlParser::~JsonlParser() = default;
 
 absl::StatusOr<JsonlRecord> JsonlParser::Parse(std::string_view line, bool literal) {
+  // A byte-order mark some tools write before the first line: skipped, offsets shifted back.
+  const size_t skip = line.substr(0, kByteOrderMark.size()) == kByteOrderMark ? kByteOrderMark.size() : 0;
+  absl::StatusOr<JsonlRecord> record = ParseObject(line.substr(skip), literal);
+  if (!record.ok()) {
+    const absl::Status error = record.status();
+    std::string reason;
+    const std::optional<std::string> repaired = RepairedLine(line.substr(skip), reason);
+    if (!repaired) return error;
+    record = ParseObject(*repaired, /*literal=*/true);
+    if (!record.ok()) return error;  // malformed apart from the encoding: the first error says why
+    record->repair = std::move(reason);
+    if (record->has_text) {
+      // The text as its bytes are, not as repaired: invalid UTF-8 kept, surrogates as WTF-8.
+      const std::string_view original = line.substr(skip + record->text_begin, record->text_end - record->text_begin);
+      absl::StatusOr<DecodedJsonString> text = DecodeJsonString(original, /*lenient=*/true);
+      if (!text.ok()) return error;
+      record->text = std::move(text->text);
+    }
+  }
+  if (record->has_text && literal) {
+    record->text_begin += skip;
+    record->text_end += skip;
+  }
+  return record;
+}
+
+absl::StatusOr<JsonlRecord> JsonlParser::ParseObject(std::string_view line, bool literal) {
   Impl& impl = *impl_;
   if (!literal) {
     if (impl.buffer.data() == nullptr || impl.buffer.size() < line.size()) {

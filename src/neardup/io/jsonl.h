@@ -28,6 +28,10 @@ struct JsonlRecord {
   std::optional<std::string> source;  // source_field, same rules as id
   std::optional<std::string> url;     // url_field, same rules as id
   std::optional<std::string> keep;    // keep_field, same rules as id
+  // Empty, or why the line was not valid JSON as it stands and how it was read anyway: "invalid
+  // UTF-8" (the bytes are kept as they are) or "lone surrogate \\ud800" (kept as the three bytes
+  // its code point would have in UTF-8); both, joined by " and ", when the line has both.
+  std::string repair;
 };
 
 // Parses JSONL lines with simdjson. Holds parsers and a padded buffer reused across lines, so
@@ -48,9 +52,16 @@ class JsonlParser {
   // InvalidArgument with a short reason (no file name: the caller adds "path:line: ") when the
   // line is not one well-formed JSON object. `literal` also locates the text literal
   // (text_begin, text_end), at the cost of the slower parser.
+  //
+  // Leniencies, each because a single bad record should not stop a run over millions: a UTF-8
+  // byte-order mark before the object is skipped (offsets stay offsets into `line`); a line that
+  // is well-formed but for invalid UTF-8 or lone surrogate escapes is read, with `repair` saying
+  // so (the other fields then hold U+FFFD or '?' where the bad bytes were).
   absl::StatusOr<JsonlRecord> Parse(std::string_view line, bool literal = false);
 
  private:
+  // Parse() without the leniencies.
+  absl::StatusOr<JsonlRecord> ParseObject(std::string_view line, bool literal);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

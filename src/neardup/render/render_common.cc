@@ -56,6 +56,45 @@ std::string ValidUtf8(std::string_view bytes) {
   return out;
 }
 
+std::string EscapeControl(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const size_t length = ValidUtf8Length(text, i);
+    if (length == 0) {
+      absl::StrAppendFormat(&out, "\\x%02X", c);
+      ++i;
+      continue;
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      absl::StrAppendFormat(&out, "\\x%02X", c);
+    } else if (length == 1) {
+      out += static_cast<char>(c);
+    } else {
+      // Decode just enough to recognize C1 controls (U+0080-U+009F) and the bidi controls
+      // (U+202A-U+202E, U+2066-U+2069).
+      uint32_t cp = c & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
+      for (size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+      const bool control = cp <= 0x9F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+      if (control) {
+        absl::StrAppendFormat(&out, "\\u%04X", cp);
+      } else {
+        out.append(text.substr(i, length));
+      }
+    }
+    i += length;
+  }
+  return out;
+}
+
 std::string EscapeHtml(std::string_view text) { return Escape(text, false); }
 
 std::string EscapeXml(std::string_view text) { return Escape(text, true); }
@@ -67,12 +106,25 @@ std::string EscapeMarkdownCell(std::string_view text) {
       case '|': out += "\\|"; return;
       case '\\': out += "\\\\"; return;
       case '`': out += "\\`"; return;
+      case '[': out += "\\["; return;
+      case ']': out += "\\]"; return;
+      case '*': out += "\\*"; return;
+      case '_': out += "\\_"; return;
+      case '~': out += "\\~"; return;
       case '&': out += "&amp;"; return;
       case '<': out += "&lt;"; return;
       case '>': out += "&gt;"; return;
       case '\r': return;
       case '\n': out += ' '; return;
-      default: out += c;
+      case '\t': out += ' '; return;
+      default: break;
+    }
+    // Other control characters shown as escapes (the backslash itself escaped for Markdown), so
+    // that a file viewed in a terminal is not recoloured by an id.
+    if (static_cast<unsigned char>(c[0]) < 0x20 || c[0] == 0x7F) {
+      absl::StrAppendFormat(&out, "\\\\x%02X", static_cast<unsigned char>(c[0]));
+    } else {
+      out += c;
     }
   });
   return out;

@@ -13,6 +13,13 @@ namespace neardup {
 // and may be any bytes, while XML and HTML readers may reject or mangle invalid UTF-8.
 std::string ValidUtf8(std::string_view bytes);
 
+// `text` safe to print on a terminal or into a CI log: line breaks and tabs as \n \r \t, other
+// control characters (C0, DEL) and bytes that are not valid UTF-8 as \xHH, C1 controls and the
+// Unicode bidirectional overrides and isolates as \uHHHH. An id so printed cannot start a new
+// line (which a CI runner might read as a workflow command), move the cursor, recolour the
+// terminal or reorder the text around it.
+std::string EscapeControl(std::string_view text);
+
 // Text for HTML content or a quoted attribute: & < > " ' escaped, valid UTF-8.
 std::string EscapeHtml(std::string_view text);
 
@@ -21,7 +28,9 @@ std::string EscapeHtml(std::string_view text);
 std::string EscapeXml(std::string_view text);
 
 // Text for one cell of a Markdown table: '|' and '\' escaped, line breaks as spaces, HTML-like
-// characters as entities (renderers such as GitHub's accept inline HTML).
+// characters as entities (renderers such as GitHub's accept inline HTML), and the characters of
+// links, images and emphasis ([ ] * _ ~) escaped, so that `[x](url)` or `![i](url)` in an id
+// stays text.
 std::string EscapeMarkdownCell(std::string_view text);
 
 // A document location split into file and line: "path:LINE" (a JSONL record) gives {path, LINE};

@@ -1,11 +1,11 @@
 #include "neardup/render/render_html.h"
 
 #include <algorithm>
-#include <numeric>
 #include <utility>
 
 #include "absl/strings/str_format.h"
 #include "neardup/render/render_common.h"
+#include "neardup/render/render_diff.h"
 #include "neardup/render/render_html_tables.h"
 #include "neardup/render/render_html_text.h"
 #include "neardup/render/render_svg.h"
@@ -13,13 +13,17 @@
 namespace neardup {
 namespace {
 
-// One rule per line; colours: red removed, yellow reported, green copied.
+// One rule per line; colours: red removed, yellow reported, green copied. The markers at the
+// start of a span are borders, which take room of their own, rather than shadows drawn over the
+// first letter.
 constexpr std::string_view kStyle = R"css(
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2430;
   background:#fff;max-width:1200px;margin:0 auto;padding:0 24px 48px}
 h1{font-size:26px;margin:24px 0 4px}
 h2{font-size:20px;margin:36px 0 10px;border-bottom:1px solid #d7dce3;padding-bottom:4px}
 .sub{color:#5b6573;margin:0 0 16px}
+nav.toc{border:1px solid #d7dce3;border-radius:6px;padding:6px 14px;display:inline-block}
+nav.toc ol{margin:4px 0;padding-left:20px}
 dl.figures{display:flex;flex-wrap:wrap;gap:12px;margin:0}
 dl.figures div{border:1px solid #d7dce3;border-radius:6px;padding:8px 14px;min-width:140px}
 dl.figures dt{color:#5b6573;font-size:13px}
@@ -30,74 +34,74 @@ dl.figures dd{margin:0;font-size:22px;font-weight:600}
 svg.chart{max-width:100%;height:auto}
 svg.chart text{font:12px system-ui,sans-serif;fill:#1d2430}
 svg.chart rect.solid{fill:#c0392b}
-svg.chart rect.ones{fill:#7b241c}
 svg.chart rect.light{fill:#f1b7ae}
+svg.chart rect.doc{fill:#1f4e8c}
+svg.chart rect.passage{fill:#e08a1e}
 svg.chart line.axis{stroke:#8a93a0}
+svg.chart line.grid{stroke:#e3e7ed}
 table{border-collapse:collapse;font-size:13px;margin:8px 0}
 th,td{border:1px solid #d7dce3;padding:3px 8px;text-align:left;vertical-align:top}
 th{background:#f5f7fa}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.text{font:12px/1.4 ui-monospace,"DejaVu Sans Mono",Menlo,monospace;max-width:420px}
 .more{color:#5b6573;font-style:italic}
-section.doc{border:1px solid #d7dce3;border-radius:6px;margin:14px 0}
-section.doc h3{margin:0;padding:8px 12px;background:#f5f7fa;font-size:15px;
+section.doc,section.pair{border:1px solid #d7dce3;border-radius:6px;margin:14px 0}
+section.doc h3,section.pair h3{margin:0;padding:8px 12px;background:#f5f7fa;font-size:15px;
   border-bottom:1px solid #d7dce3;border-radius:6px 6px 0 0}
-section.doc h3 .meta{font-weight:normal;color:#5b6573;font-size:13px;margin-left:8px}
-pre.text{white-space:pre-wrap;overflow-wrap:anywhere;margin:0;padding:10px 12px;
+h3 .meta{display:block;font-weight:normal;color:#5b6573;font-size:13px}
+h3 .headline{font-style:italic}
+pre.text,pre.diff{white-space:pre-wrap;overflow-wrap:anywhere;margin:0;padding:10px 12px;
   font:13px/1.5 ui-monospace,"DejaVu Sans Mono",Menlo,monospace}
-mark.removed{background:#ffc9c2;color:inherit;box-shadow:inset 3px 0 #c0392b}
+mark.removed{background:#ffc9c2;color:inherit;border-left:3px solid #c0392b;padding-left:1px}
 mark a,span.reported a{color:inherit;text-decoration:none}
 mark a:hover,span.reported a:hover{text-decoration:underline}
 span.reported{background:#fff0b3}
-span.copy{background:#d3f3da;box-shadow:inset 3px 0 #2e9e4f}
+span.copy{background:#d3f3da;border-left:3px solid #2e9e4f;padding-left:1px}
 span.gap{color:#5b6573;background:#eef1f5;font-style:italic}
+pre.diff del{background:#ffd7d5;color:#82071e}
+pre.diff ins{background:#ccf0d5;color:#0b5a26;text-decoration:none;font-weight:600}
 :target{outline:3px solid #2f6fdb}
 .legend span{padding:1px 6px;margin-right:10px}
 )css";
-
-bool IsBoilerplate(PassageRule rule) {
-  return rule == PassageRule::kBoilerplate || rule == PassageRule::kBoilerplatePattern;
-}
 
 std::string DocAnchor(uint32_t doc) { return absl::StrFormat("d%d", doc); }
 std::string CopyAnchor(uint32_t doc, uint64_t start, uint64_t end) {
   return absl::StrFormat("c%d-%d-%d", doc, start, end);
 }
 
-// Per document: removed bytes, reported-only bytes, kept copy (or -1) for removed documents.
-struct DocFindings {
-  std::vector<uint64_t> removed;
-  std::vector<uint64_t> reported;
-  std::vector<int64_t> kept_as;
-  std::vector<std::pair<size_t, size_t>> passages;  // [first, last) in report.passages
-};
-
-DocFindings Tally(const Report& r) {
-  const size_t n = r.ids.size();
-  DocFindings t{std::vector<uint64_t>(n), std::vector<uint64_t>(n), std::vector<int64_t>(n, -1),
-                std::vector<std::pair<size_t, size_t>>(n, {0, 0})};
-  for (const DocumentCluster& c : r.clusters) {
-    for (const RemovedDocument& d : c.removed) {
-      t.kept_as[d.doc] = c.kept;
-      t.removed[d.doc] += r.sizes[d.doc];
-    }
-  }
-  for (size_t i = 0; i < r.passages.size(); ++i) {
-    const PassageFinding& p = r.passages[i];
-    (p.removed ? t.removed : t.reported)[p.doc] += p.end - p.start;
-    if (t.passages[p.doc].second == 0) t.passages[p.doc].first = i;
-    t.passages[p.doc].second = i + 1;
-  }
-  return t;
+bool IsBoilerplate(PassageRule rule) {
+  return rule == PassageRule::kBoilerplate || rule == PassageRule::kBoilerplatePattern;
 }
 
-bool HasFindings(const DocFindings& t, uint32_t doc) {
-  return t.kept_as[doc] >= 0 || t.passages[doc].second > 0;
-}
-
-// Where a finding's link goes: the span it copies, the kept original, or the boilerplate table.
+// Where a finding's link goes: the span it copies, or the boilerplate table.
 std::string CopyHref(const PassageFinding& p) {
   if (!p.has_copy) return IsBoilerplate(p.rule) ? "#boilerplate" : "";
-  return absl::StrFormat("#c%d-%d-%d", p.copy_doc, p.copy_start, p.copy_end);
+  // Appended, not "#" + ...: GCC 12 reports a false -Wrestrict on that at -O3.
+  std::string href = "#";
+  href += CopyAnchor(p.copy_doc, p.copy_start, p.copy_end);
+  return href;
+}
+
+struct Page {
+  const Report& report;
+  const ReviewSelection& selection;
+  const ReviewTexts& texts;
+  const ReviewOptions& options;
+  DocFindings findings;
+  HtmlTableContext tables;
+};
+
+void Contents(const Page& page, std::string& out) {
+  std::vector<std::pair<const char*, std::string>> entries = {
+      {"summary", "Summary"}, {"charts", "Where the duplicate bytes are"}, {"documents", "Documents with findings"}};
+  if (!page.selection.copies.empty()) entries.emplace_back("copies", "Copied documents");
+  if (page.selection.near_pairs > 0) entries.emplace_back("pairs", "Near duplicates, word by word");
+  entries.emplace_back("boilerplate", "Boilerplate");
+  entries.emplace_back("clusters", "Duplicate documents");
+  entries.emplace_back("passages", "Passages");
+  out += "<nav class=\"toc\"><strong>Contents</strong><ol>";
+  for (const auto& [id, title] : entries) out += absl::StrFormat("<li><a href=\"#%s\">%s</a></li>", id, title);
+  out += "</ol></nav>\n";
 }
 
 void Figures(const Report& r, std::string& out) {
@@ -124,18 +128,19 @@ std::vector<Bar> RuleBars(const Report& r) {
   return bars;
 }
 
-std::vector<Bar> SourceBars(const Report& r, const HtmlCorpus& corpus, const DocFindings& t,
-                            size_t top) {
-  std::vector<Bar> bars(corpus.sources.size());
-  for (size_t i = 0; i < bars.size(); ++i) bars[i].label = corpus.sources[i];
-  for (uint32_t doc = 0; doc < corpus.source_of.size() && doc < r.ids.size(); ++doc) {
-    Bar& b = bars[corpus.source_of[doc]];
-    b.value += t.removed[doc];
-    b.extra += t.reported[doc];
+std::vector<Bar> SourceBars(const Page& page) {
+  const ReviewTexts& texts = page.texts;
+  std::vector<Bar> bars(texts.sources.size());
+  for (size_t i = 0; i < bars.size(); ++i) bars[i].label = texts.sources[i];
+  for (uint32_t doc = 0; doc < texts.source_of.size() && doc < page.report.ids.size(); ++doc) {
+    Bar& b = bars[texts.source_of[doc]];
+    b.value += page.findings.removed[doc];
+    b.extra += page.findings.reported[doc];
   }
   std::erase_if(bars, [](const Bar& b) { return b.value + b.extra == 0; });
   std::stable_sort(bars.begin(), bars.end(),
                    [](const Bar& a, const Bar& b) { return a.value + a.extra > b.value + b.extra; });
+  const size_t top = page.options.top_sources;
   if (bars.size() > top + 1) {
     Bar rest{absl::StrFormat("%d other sources", bars.size() - top), 0, 0};
     for (size_t i = top; i < bars.size(); ++i) {
@@ -148,34 +153,48 @@ std::vector<Bar> SourceBars(const Report& r, const HtmlCorpus& corpus, const Doc
   return bars;
 }
 
-void Charts(const Report& r, const HtmlCorpus& corpus, const DocFindings& t, const HtmlOptions& o,
-            std::string& out) {
+void Charts(const Page& page, std::string& out) {
+  const Report& r = page.report;
   out += "<h2 id=\"charts\">Where the duplicate bytes are</h2>\n<div class=\"charts\">\n";
-  const std::vector<Bar> rules = RuleBars(r);
   out += "<figure><figcaption>Duplicate bytes per rule (light: reported, not removed)</figcaption>";
-  out += SvgBarChart(rules, "Duplicate bytes per rule");
+  out += SvgBarChart(RuleBars(r), "Duplicate bytes per rule");
   out += "</figure>\n";
-  const std::vector<Bar> sources = SourceBars(r, corpus, t, o.top_sources);
+  const std::vector<Bar> sources = SourceBars(page);
   out += "<figure><figcaption>Duplicate bytes per source</figcaption>";
   out += sources.empty() ? std::string("<p class=\"more\">No duplicate bytes.</p>")
                          : SvgBarChart(sources, "Duplicate bytes per source");
   out += "</figure>\n";
-  std::vector<double> similarities;
+  std::vector<double> documents, passages;
   for (const DocumentCluster& c : r.clusters) {
-    for (const RemovedDocument& d : c.removed) similarities.push_back(d.similarity);
+    for (const RemovedDocument& d : c.removed) documents.push_back(d.similarity);
   }
   for (const PassageFinding& p : r.passages) {
-    if (p.has_copy) similarities.push_back(p.similarity);
+    if (p.has_copy) passages.push_back(p.similarity);
   }
-  out += absl::StrFormat("<figure><figcaption>Similarity of the %d verified pairs</figcaption>",
-                         similarities.size());
-  out += SvgHistogram(MakeHistogram(similarities), "Histogram of the similarities of verified pairs");
+  std::vector<double> all = documents;
+  all.insert(all.end(), passages.begin(), passages.end());
+  const double low = HistogramLow(all);
+  out += absl::StrFormat("<figure><figcaption>Similarity of the %d verified document pairs and %d passage "
+                         "pairs</figcaption>",
+                         documents.size(), passages.size());
+  out += SvgHistogram(MakeHistogram(documents, 20, low), MakeHistogram(passages, 20, low),
+                      "Histogram of the similarities of verified pairs, log scale");
   out += "</figure>\n</div>\n";
 }
 
-std::string DocumentHeading(const Report& r, const DocFindings& t, uint32_t doc, std::string_view note) {
-  std::string out = absl::StrFormat("<h3>%s<span class=\"meta\">%s \xC2\xB7 %s", EscapeHtml(r.ids[doc]),
-                                    EscapeHtml(r.locations[doc]), FormatBytes(r.sizes[doc]));
+std::string DocumentHeading(const Page& page, uint32_t doc, std::string_view note) {
+  const Report& r = page.report;
+  const DocFindings& t = page.findings;
+  std::string out = absl::StrFormat("<h3>%s<span class=\"meta\">", EscapeHtml(r.ids[doc]));
+  if (doc < page.texts.source_of.size()) {
+    out += absl::StrFormat("source %s \xC2\xB7 ", EscapeHtml(page.texts.sources[page.texts.source_of[doc]]));
+  }
+  const auto text = page.texts.texts.find(doc);
+  if (text != page.texts.texts.end()) {
+    const std::string headline = Headline(text->second);
+    if (!headline.empty()) out += absl::StrFormat("<span class=\"headline\">%s</span> \xC2\xB7 ", EscapeHtml(headline));
+  }
+  out += absl::StrFormat("%s \xC2\xB7 %s", EscapeHtml(r.locations[doc]), FormatBytes(r.sizes[doc]));
   if (t.removed[doc] > 0) out += absl::StrFormat(" \xC2\xB7 %s removed", FormatBytes(t.removed[doc]));
   if (t.reported[doc] > 0) out += absl::StrFormat(" \xC2\xB7 %s reported", FormatBytes(t.reported[doc]));
   if (!note.empty()) out += absl::StrFormat(" \xC2\xB7 %s", note);
@@ -183,12 +202,16 @@ std::string DocumentHeading(const Report& r, const DocFindings& t, uint32_t doc,
   return out;
 }
 
-std::vector<MarkedSpan> FindingSpans(const Report& r, const DocFindings& t, uint32_t doc) {
+std::vector<MarkedSpan> FindingSpans(const Page& page, uint32_t doc) {
+  const Report& r = page.report;
+  const DocFindings& t = page.findings;
   std::vector<MarkedSpan> spans;
   if (t.kept_as[doc] >= 0) {
     const auto kept = static_cast<uint32_t>(t.kept_as[doc]);
-    spans.push_back({0, r.sizes[doc], "mark", "removed document", absl::StrFormat("r%d", doc),
-                     absl::StrFormat("#d%d", kept), absl::StrFormat("duplicate of %s", r.ids[kept])});
+    std::string href = "#";  // appended: see CopyHref
+    href += DocAnchor(kept);
+    spans.push_back({0, r.sizes[doc], "mark", "removed document", absl::StrFormat("r%d", doc), std::move(href),
+                     absl::StrFormat("duplicate of %s", r.ids[kept])});
   }
   for (size_t i = t.passages[doc].first; i < t.passages[doc].second; ++i) {
     const PassageFinding& p = r.passages[i];
@@ -204,13 +227,11 @@ std::vector<MarkedSpan> FindingSpans(const Report& r, const DocFindings& t, uint
 }
 
 // Copy targets per document, for the spans the primary documents link to.
-std::map<uint32_t, std::vector<std::pair<uint64_t, uint64_t>>> CopyTargets(const Report& r,
-                                                                           const DocFindings& t,
-                                                                           const HtmlSelection& sel) {
+std::map<uint32_t, std::vector<std::pair<uint64_t, uint64_t>>> CopyTargets(const Page& page) {
   std::map<uint32_t, std::vector<std::pair<uint64_t, uint64_t>>> targets;
-  for (const uint32_t doc : sel.primary) {
-    for (size_t i = t.passages[doc].first; i < t.passages[doc].second; ++i) {
-      const PassageFinding& p = r.passages[i];
+  for (const uint32_t doc : page.selection.primary) {
+    for (size_t i = page.findings.passages[doc].first; i < page.findings.passages[doc].second; ++i) {
+      const PassageFinding& p = page.report.passages[i];
       if (p.has_copy) targets[p.copy_doc].emplace_back(p.copy_start, p.copy_end);
     }
   }
@@ -221,120 +242,90 @@ std::map<uint32_t, std::vector<std::pair<uint64_t, uint64_t>>> CopyTargets(const
   return targets;
 }
 
-void RenderDocument(const Report& r, const HtmlCorpus& corpus, const DocFindings& t, uint32_t doc,
-              std::vector<MarkedSpan> spans, std::string_view note, const HtmlOptions& o,
-              std::string& out) {
+void RenderDocument(const Page& page, uint32_t doc, std::vector<MarkedSpan> spans, std::string_view note,
+                    std::string& out) {
   out += absl::StrFormat("<section class=\"doc\" id=\"%s\">\n", DocAnchor(doc));
-  out += DocumentHeading(r, t, doc, note);
-  const auto text = corpus.texts.find(doc);
+  out += DocumentHeading(page, doc, note);
+  const auto text = page.texts.texts.find(doc);
   out += "<pre class=\"text\">";
-  if (text != corpus.texts.end()) out += RenderMarkedText(text->second, std::move(spans), o.max_piece);
+  if (text != page.texts.texts.end()) out += RenderMarkedText(text->second, std::move(spans), page.options.max_piece);
   out += "</pre>\n</section>\n";
 }
 
-void Documents(const Report& r, const HtmlSelection& sel, const HtmlCorpus& corpus,
-               const DocFindings& t, const HtmlOptions& o, std::string& out) {
-  const auto targets = CopyTargets(r, t, sel);
+void Documents(const Page& page, std::string& out) {
+  const ReviewSelection& sel = page.selection;
+  const auto targets = CopyTargets(page);
   const auto copy_spans = [&](uint32_t doc) {
     std::vector<MarkedSpan> spans;
     const auto it = targets.find(doc);
     if (it == targets.end()) return spans;
     for (const auto& [start, end] : it->second) {
-      spans.push_back(
-          {start, end, "span", "copy", CopyAnchor(doc, start, end), "", "copied by a removed span"});
+      spans.push_back({start, end, "span", "copy", CopyAnchor(doc, start, end), "", "copied by a removed span"});
     }
     return spans;
   };
   out += absl::StrFormat(
       "<h2 id=\"documents\">Documents with findings (%d of %d, most removed bytes first)</h2>\n",
       sel.primary.size(), sel.with_findings);
-  out += "<p class=\"legend\"><span class=\"removed\" style=\"background:#ffc9c2\">removed</span>"
+  out += "<p class=\"legend\"><span style=\"background:#ffc9c2\">removed</span>"
          "<span style=\"background:#fff0b3\">reported, kept</span>"
          "<span style=\"background:#d3f3da\">copied by a removed span</span>"
          "Each highlighted span links to the span it copies.</p>\n";
   for (const uint32_t doc : sel.primary) {
-    std::vector<MarkedSpan> spans = FindingSpans(r, t, doc);
+    std::vector<MarkedSpan> spans = FindingSpans(page, doc);
     for (MarkedSpan& s : copy_spans(doc)) spans.push_back(std::move(s));
-    RenderDocument(r, corpus, t, doc, std::move(spans), "", o, out);
+    RenderDocument(page, doc, std::move(spans), "", out);
   }
   if (sel.with_findings > sel.primary.size()) {
     out += absl::StrFormat("<p class=\"more\">%d more documents with findings are not shown; the tables "
-                           "below and the JSON report list them all.</p>\n",
+                           "below and the JSON report list them.</p>\n",
                            sel.with_findings - sel.primary.size());
   }
   if (sel.copies.empty()) return;
   out += absl::StrFormat("<h2 id=\"copies\">Copied documents (%d)</h2>\n<p>Documents not listed "
                          "above that hold the text a removed span copies.</p>\n",
                          sel.copies.size());
-  for (const uint32_t doc : sel.copies) {
-    RenderDocument(r, corpus, t, doc, copy_spans(doc), "kept copy", o, out);
+  for (const uint32_t doc : sel.copies) RenderDocument(page, doc, copy_spans(doc), "kept copy", out);
+}
+
+void Pairs(const Page& page, std::string& out) {
+  const ReviewSelection& sel = page.selection;
+  if (sel.near_pairs == 0) return;
+  out += absl::StrFormat("<h2 id=\"pairs\">Near duplicates, word by word (%d of %d, largest first)</h2>\n",
+                         sel.pairs.size(), sel.near_pairs);
+  out += "<p class=\"legend\">Each removed copy against the copy kept in its place: "
+         "<del>only in the kept copy</del> <ins>only in the removed copy</ins></p>\n";
+  for (size_t i = 0; i < sel.pairs.size(); ++i) {
+    const ReviewPair& p = sel.pairs[i];
+    out += absl::StrFormat("<section class=\"pair\" id=\"pair%d\">\n<h3>%s %s", i, p.document ? "document" : "passage of",
+                           HtmlDocLink(page.tables, p.removed_doc));
+    if (!p.document) out += absl::StrFormat(" bytes %d-%d", p.start, p.end);
+    out += absl::StrFormat(" \xE2\x86\x90 kept %s", HtmlDocLink(page.tables, p.kept_doc));
+    if (!p.document) out += absl::StrFormat(" bytes %d-%d", p.kept_start, p.kept_end);
+    out += absl::StrFormat("<span class=\"meta\">%s, similarity %.4g \xC2\xB7 %s</span></h3>\n", p.match, p.similarity,
+                           FormatBytes(p.end - p.start));
+    const std::string_view removed = page.texts.Span(p.removed_doc, p.start, p.end);
+    const std::string_view kept = page.texts.Span(p.kept_doc, p.kept_start, p.kept_end);
+    const std::optional<std::vector<DiffPiece>> diff = WordDiff(kept, removed);
+    out += "<pre class=\"diff\">";
+    out += diff ? RenderDiffHtml(WithContext(*diff)) : std::string("<span class=\"gap\">[too long or too different to diff]</span>");
+    out += "</pre>\n</section>\n";
+  }
+  if (sel.near_pairs > sel.pairs.size()) {
+    out += absl::StrFormat("<p class=\"more\">%d more near-duplicate pairs are not shown.</p>\n",
+                           sel.near_pairs - sel.pairs.size());
   }
 }
 
 }  // namespace
 
-HtmlSelection SelectHtmlDocuments(const Report& report, const HtmlOptions& options) {
-  const DocFindings t = Tally(report);
-  HtmlSelection sel;
-  for (uint32_t doc = 0; doc < report.ids.size(); ++doc) {
-    if (HasFindings(t, doc)) sel.primary.push_back(doc);
-  }
-  sel.with_findings = sel.primary.size();
-  std::stable_sort(sel.primary.begin(), sel.primary.end(), [&](uint32_t a, uint32_t b) {
-    return std::pair(t.removed[a], t.reported[a]) > std::pair(t.removed[b], t.reported[b]);
-  });
-  if (sel.primary.size() > options.top_documents) sel.primary.resize(options.top_documents);
-  std::vector<bool> primary(report.ids.size());
-  for (const uint32_t doc : sel.primary) primary[doc] = true;
-  std::vector<bool> copy(report.ids.size());
-  for (const uint32_t doc : sel.primary) {
-    if (t.kept_as[doc] >= 0) copy[static_cast<uint32_t>(t.kept_as[doc])] = true;
-    for (size_t i = t.passages[doc].first; i < t.passages[doc].second; ++i) {
-      if (report.passages[i].has_copy) copy[report.passages[i].copy_doc] = true;
-    }
-  }
-  for (uint32_t doc = 0; doc < report.ids.size(); ++doc) {
-    if (copy[doc] && !primary[doc]) sel.copies.push_back(doc);
-  }
-  return sel;
-}
-
-absl::StatusOr<HtmlCorpus> ReadHtmlCorpus(const DocumentSource& source, const Report& report,
-                                          const HtmlSelection& selection) {
-  std::vector<bool> wanted(report.ids.size());
-  for (const uint32_t doc : selection.primary) wanted[doc] = true;
-  for (const uint32_t doc : selection.copies) wanted[doc] = true;
-  HtmlCorpus corpus;
-  // Sources get numbers as first seen, renumbered in name order at the end.
-  std::map<std::string, uint32_t> first_seen;
-  uint32_t doc = 0;
-  const absl::Status status = source.ForEach([&](Document&& d) -> absl::Status {
-    if (doc >= report.ids.size() || d.id != report.ids[doc]) {
-      return absl::FailedPreconditionError(absl::StrFormat(
-          "%s: the inputs changed while the report was made; run again", d.location));
-    }
-    if (wanted[doc]) corpus.texts.emplace(doc, std::move(d.text));
-    const uint32_t next = static_cast<uint32_t>(first_seen.size());
-    corpus.source_of.push_back(first_seen.emplace(std::move(d.source), next).first->second);
-    ++doc;
-    return absl::OkStatus();
-  });
-  if (!status.ok()) return status;
-  if (doc != report.ids.size()) {
-    return absl::FailedPreconditionError("the inputs changed while the report was made; run again");
-  }
-  std::vector<uint32_t> renumber(first_seen.size());
-  for (const auto& [name, index] : first_seen) {
-    renumber[index] = static_cast<uint32_t>(corpus.sources.size());
-    corpus.sources.push_back(name);
-  }
-  for (uint32_t& index : corpus.source_of) index = renumber[index];
-  return corpus;
-}
-
-std::string RenderHtml(const Report& report, const HtmlSelection& selection, const HtmlCorpus& corpus,
-                       const HtmlOptions& options) {
-  const DocFindings t = Tally(report);
+std::string RenderHtml(const Report& report, const ReviewSelection& selection, const ReviewTexts& texts,
+                       const ReviewOptions& options) {
+  std::vector<bool> shown(report.ids.size());
+  for (const uint32_t doc : selection.primary) shown[doc] = true;
+  for (const uint32_t doc : selection.copies) shown[doc] = true;
+  const Page page{report, selection, texts, options, TallyFindings(report),
+                  HtmlTableContext{report, selection, texts, options, std::move(shown)}};
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<title>neardup report</title>\n<style>";
@@ -344,12 +335,14 @@ std::string RenderHtml(const Report& report, const HtmlSelection& selection, con
                          "%d permutations \xC2\xB7 seed %d</p>\n",
                          NEARDUP_VERSION, report.config.threshold, report.config.shingle.ToString(),
                          report.config.num_perm, report.config.seed);
+  Contents(page, out);
   Figures(report, out);
-  Charts(report, corpus, t, options, out);
-  Documents(report, selection, corpus, t, options, out);
-  out += HtmlBoilerplateTable(report, options.max_rows);
-  out += HtmlClusterTable(report, options.max_rows);
-  out += HtmlPassageTable(report, selection.primary, options.max_rows);
+  Charts(page, out);
+  Documents(page, out);
+  Pairs(page, out);
+  out += HtmlBoilerplateTable(page.tables);
+  out += HtmlClusterTable(page.tables);
+  out += HtmlPassageTable(page.tables);
   out += "</body>\n</html>\n";
   return out;
 }

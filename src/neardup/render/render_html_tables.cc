@@ -11,7 +11,7 @@ namespace {
 
 std::string More(size_t shown, size_t total, std::string_view what) {
   if (total <= shown) return "";
-  return absl::StrFormat("<p class=\"more\">%d more %s not shown.</p>\n", total - shown, what);
+  return absl::StrFormat("<p class=\"more\">%d more %s not shown (the largest are).</p>\n", total - shown, what);
 }
 
 std::string Header(std::initializer_list<const char*> names) {
@@ -23,15 +23,22 @@ std::string Header(std::initializer_list<const char*> names) {
 // A cell of already escaped HTML; numbers align right.
 std::string Td(std::string_view html) { return absl::StrFormat("<td>%s</td>", html); }
 std::string TdNumber(std::string_view text) { return absl::StrFormat("<td class=\"n\">%s</td>", text); }
+std::string TdText(std::string_view text) { return absl::StrFormat("<td class=\"text\">%s</td>", EscapeHtml(text)); }
 
 }  // namespace
 
-std::string HtmlBoilerplateTable(const Report& r, size_t max_rows) {
+std::string HtmlDocLink(const HtmlTableContext& c, uint32_t doc) {
+  const std::string id = EscapeHtml(c.report.ids[doc]);
+  if (doc >= c.shown.size() || !c.shown[doc]) return id;
+  return absl::StrFormat("<a href=\"#d%d\">%s</a>", doc, id);
+}
+
+std::string HtmlBoilerplateTable(const HtmlTableContext& c) {
+  const Report& r = c.report;
   std::string out = absl::StrFormat("<h2 id=\"boilerplate\">Boilerplate (%d)</h2>\n", r.boilerplate.size());
   if (r.boilerplate.empty()) return out + "<p>No boilerplate found.</p>\n";
-  out += Header({"source", "kind", "text", "documents", "share of the source"});
-  const size_t shown = std::min(max_rows, r.boilerplate.size());
-  for (size_t i = 0; i < shown; ++i) {
+  out += Header({"source", "kind", "text", "documents", "share of the source", "first seen in"});
+  for (const size_t i : c.selection.boilerplate_rows) {
     const BoilerplateEntry& b = r.boilerplate[i];
     const double share = b.source_documents == 0
                              ? 0.0
@@ -39,64 +46,62 @@ std::string HtmlBoilerplateTable(const Report& r, size_t max_rows) {
     out += "<tr>";
     out += Td(EscapeHtml(b.source));
     out += Td(b.pattern ? "pattern" : "passage");
-    out += Td(EscapeHtml(b.text));
+    out += TdText(Excerpt(b.text, c.options.excerpt_bytes));
     out += TdNumber(absl::StrFormat("%d", b.documents));
     out += TdNumber(FormatPercent(share));
+    out += Td(HtmlDocLink(c, b.first_doc));
     out += "</tr>\n";
   }
   out += "</table>\n";
-  out += More(shown, r.boilerplate.size(), "entries");
+  out += More(c.selection.boilerplate_rows.size(), r.boilerplate.size(), "entries");
   return out;
 }
 
-std::string HtmlClusterTable(const Report& r, size_t max_rows) {
+std::string HtmlClusterTable(const HtmlTableContext& c) {
+  const Report& r = c.report;
   size_t total = 0;
-  for (const DocumentCluster& c : r.clusters) total += c.removed.size();
+  for (const DocumentCluster& cluster : r.clusters) total += cluster.removed.size();
   std::string out = absl::StrFormat("<h2 id=\"clusters\">Duplicate documents (%d)</h2>\n", total);
   if (total == 0) return out + "<p>No duplicate documents.</p>\n";
   out += Header({"removed", "kept", "match", "similarity", "bytes"});
-  size_t shown = 0;
-  for (const DocumentCluster& c : r.clusters) {
-    for (const RemovedDocument& d : c.removed) {
-      if (shown == max_rows) break;
-      ++shown;
-      out += "<tr>";
-      out += Td(EscapeHtml(r.ids[d.doc]));
-      out += Td(EscapeHtml(r.ids[c.kept]));
-      out += Td(MatchName(d.match));
-      out += TdNumber(absl::StrFormat("%.4g", d.similarity));
-      out += TdNumber(absl::StrFormat("%d", r.sizes[d.doc]));
-      out += "</tr>\n";
-    }
+  for (const auto& [cluster, index] : c.selection.cluster_rows) {
+    const RemovedDocument& d = r.clusters[cluster].removed[index];
+    out += "<tr>";
+    out += Td(HtmlDocLink(c, d.doc));
+    out += Td(HtmlDocLink(c, r.clusters[cluster].kept));
+    out += Td(MatchName(d.match));
+    out += TdNumber(absl::StrFormat("%.4g", d.similarity));
+    out += TdNumber(absl::StrFormat("%d", r.sizes[d.doc]));
+    out += "</tr>\n";
   }
   out += "</table>\n";
-  out += More(shown, total, "duplicate documents");
+  out += More(c.selection.cluster_rows.size(), total, "duplicate documents");
   return out;
 }
 
-std::string HtmlPassageTable(const Report& r, const std::vector<uint32_t>& shown_docs, size_t max_rows) {
+std::string HtmlPassageTable(const HtmlTableContext& c) {
+  const Report& r = c.report;
   std::string out = absl::StrFormat("<h2 id=\"passages\">Passages (%d)</h2>\n", r.passages.size());
   if (r.passages.empty()) return out + "<p>No repeated passages.</p>\n";
-  std::vector<bool> linked(r.ids.size());
-  for (const uint32_t doc : shown_docs) linked[doc] = true;
-  out += Header({"document", "line", "bytes", "rule", "removed", "copy of", "similarity"});
-  const size_t shown = std::min(max_rows, r.passages.size());
-  for (size_t i = 0; i < shown; ++i) {
+  out += Header({"document", "line", "bytes", "rule", "removed", "text", "copy of", "similarity"});
+  for (const size_t i : c.selection.passage_rows) {
     const PassageFinding& p = r.passages[i];
-    const std::string id = EscapeHtml(r.ids[p.doc]);
+    const bool shown = p.doc < c.shown.size() && c.shown[p.doc];
     out += "<tr>";
-    out += Td(linked[p.doc] ? absl::StrFormat("<a href=\"#p%d\">%s</a>", i, id) : id);
+    // A passage of a document on the page links to its mark, the most precise place.
+    out += Td(shown ? absl::StrFormat("<a href=\"#p%d\">%s</a>", i, EscapeHtml(r.ids[p.doc])) : EscapeHtml(r.ids[p.doc]));
     out += TdNumber(absl::StrFormat("%d", p.line));
-    out += TdNumber(absl::StrFormat("[%d, %d)", p.start, p.end));
+    out += TdNumber(absl::StrFormat("%d", p.end - p.start));
     out += Td(RuleName(p.rule));
     out += Td(p.removed ? "yes" : "no");
-    const std::string copy = EscapeHtml(r.ids[p.copy_doc]);
-    out += Td(p.has_copy ? absl::StrFormat("%s [%d, %d)", copy, p.copy_start, p.copy_end) : std::string());
+    out += TdText(Excerpt(c.texts.Span(p.doc, p.start, p.end), c.options.excerpt_bytes));
+    out += Td(p.has_copy ? absl::StrFormat("%s [%d, %d)", HtmlDocLink(c, p.copy_doc), p.copy_start, p.copy_end)
+                         : std::string());
     out += TdNumber(absl::StrFormat("%.4g", p.similarity));
     out += "</tr>\n";
   }
   out += "</table>\n";
-  out += More(shown, r.passages.size(), "passages");
+  out += More(c.selection.passage_rows.size(), r.passages.size(), "passages");
   return out;
 }
 

@@ -65,4 +65,19 @@ std::string RenderMarkedText(std::string_view text, std::vector<MarkedSpan> span
   return out;
 }
 
+std::string RenderDiffHtml(const std::vector<DiffPiece>& pieces) {
+  std::string out;
+  for (const DiffPiece& p : pieces) {
+    switch (p.kind) {
+      case DiffPiece::kSame: out += EscapeHtml(p.text); break;
+      case DiffPiece::kOnlyKept: out += "<del>" + EscapeHtml(p.text) + "</del>"; break;
+      case DiffPiece::kOnlyRemoved: out += "<ins>" + EscapeHtml(p.text) + "</ins>"; break;
+      case DiffPiece::kGap:
+        out += absl::StrFormat("<span class=\"gap\">[\xE2\x80\xA6 %d words in both \xE2\x80\xA6]</span> ", p.words);
+        break;
+    }
+  }
+  return out;
+}
+
 }  // namespace neardup

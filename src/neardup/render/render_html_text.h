@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "neardup/render/render_diff.h"
+
 namespace neardup {
 
 struct MarkedSpan {
@@ -28,6 +30,10 @@ struct MarkedSpan {
 // exactly once. Stretches longer than `max_piece` bytes, inside spans or between them, keep only
 // their two ends around a note of how many bytes were left out (cut on character boundaries).
 std::string RenderMarkedText(std::string_view text, std::vector<MarkedSpan> spans, size_t max_piece);
+
+// A word diff as HTML: common words as they are, words only the kept copy has in <del>, words only
+// the removed copy has in <ins>, a left-out common stretch as a note of its length.
+std::string RenderDiffHtml(const std::vector<DiffPiece>& pieces);
 
 }  // namespace neardup
 

@@ -65,10 +65,18 @@ std::string SvgBarChart(std::span<const Bar> bars, std::string_view title) {
   return out;
 }
 
-Histogram MakeHistogram(std::span<const double> values, int bins) {
+double HistogramLow(std::span<const double> values) {
+  double low = 0.8;
+  for (const double v : values) low = std::min(low, std::max(0.0, std::floor(v * 20) / 20));
+  return low;
+}
+
+Histogram MakeHistogram(std::span<const double> values, int bins) { return MakeHistogram(values, bins, HistogramLow(values)); }
+
+Histogram MakeHistogram(std::span<const double> values, int bins, double low) {
   Histogram h;
+  h.low = low;
   h.bins.assign(static_cast<size_t>(std::max(bins, 1)), 0);
-  for (const double v : values) h.low = std::min(h.low, std::max(0.0, std::floor(v * 20) / 20));
   const double width = (1.0 - h.low) / static_cast<double>(h.bins.size());
   for (const double v : values) {
     if (v >= 1.0 - 1e-12) {
@@ -81,35 +89,53 @@ Histogram MakeHistogram(std::span<const double> values, int bins) {
   return h;
 }
 
-std::string SvgHistogram(const Histogram& h, std::string_view title) {
-  constexpr int kColumn = 28, kPlot = 160, kLeft = 50, kTop = 10;
-  const int columns = static_cast<int>(h.bins.size()) + 1;  // the last one holds the ones
-  uint64_t largest = std::max<uint64_t>(h.ones, 1);
-  for (const uint64_t b : h.bins) largest = std::max(largest, b);
-  const int width = kLeft + (columns + 1) * kColumn + 20;
+std::string SvgHistogram(const Histogram& documents, const Histogram& passages, std::string_view title) {
+  constexpr int kColumn = 30, kPlot = 160, kLeft = 56, kTop = 24;
+  const size_t columns = documents.bins.size() + 1;  // the last one holds the ones
+  const auto count = [](const Histogram& h, size_t i) { return i < h.bins.size() ? h.bins[i] : h.ones; };
+  uint64_t largest = 1;
+  for (size_t i = 0; i < columns; ++i) largest = std::max({largest, count(documents, i), count(passages, i)});
+  // Heights grow with log10(1 + count), so 1 is visible and the largest fills the plot; the
+  // axis is labelled at each power of ten it reaches.
+  const double top = std::log10(1.0 + static_cast<double>(largest));
+  const auto height = [&](uint64_t n) { return std::log10(1.0 + static_cast<double>(n)) / top * kPlot; };
+  const int width = kLeft + static_cast<int>(columns + 1) * kColumn + 20;
   std::string out = OpenSvg(width, kTop + kPlot + 44, title);
-  out += absl::StrFormat("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>", kLeft - 6,
-                         kTop + 10, largest);
-  out += absl::StrFormat("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>\n", kLeft - 6, kTop + kPlot);
-  const double step = (1.0 - h.low) / static_cast<double>(h.bins.size());
-  for (int i = 0; i < columns; ++i) {
+  out += absl::StrFormat("<rect class=\"doc\" x=\"%d\" y=\"4\" width=\"10\" height=\"10\"/>"
+                         "<text x=\"%d\" y=\"13\">document pairs</text>"
+                         "<rect class=\"passage\" x=\"%d\" y=\"4\" width=\"10\" height=\"10\"/>"
+                         "<text x=\"%d\" y=\"13\">passage pairs</text>\n",
+                         kLeft, kLeft + 14, kLeft + 130, kLeft + 144);
+  for (uint64_t tick = 1; tick <= largest; tick *= 10) {
+    const double y = kTop + kPlot - height(tick);
+    out += absl::StrFormat("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%d</text>"
+                           "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"grid\"/>\n",
+                           kLeft - 6, y + 4, tick, kLeft, y, width - 10, y);
+    if (tick > UINT64_MAX / 10) break;
+  }
+  const double step = (1.0 - documents.low) / static_cast<double>(documents.bins.size());
+  for (size_t i = 0; i < columns; ++i) {
     const bool ones = i + 1 == columns;
-    const uint64_t count = ones ? h.ones : h.bins[static_cast<size_t>(i)];
-    const double height = static_cast<double>(count) / static_cast<double>(largest) * kPlot;
-    const int x = kLeft + i * kColumn + (ones ? kColumn : 0);
-    const double from = h.low + step * i;
-    out += ones ? absl::StrFormat("<g><title>similarity 1 (identical): %d</title>", count)
-                : absl::StrFormat("<g><title>similarity %.3f to %.3f: %d</title>", from, from + step, count);
-    out += absl::StrFormat("<rect class=\"%s\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\"/></g>\n",
-                           ones ? "solid ones" : "solid", x + 2, kTop + kPlot - height, kColumn - 4, height);
+    const int x = kLeft + static_cast<int>(i) * kColumn + (ones ? kColumn : 0);
+    const double from = documents.low + step * static_cast<double>(i);
+    const std::string range = ones ? std::string("similarity 1 (identical)")
+                                   : absl::StrFormat("similarity %.3f to %.3f", from, from + step);
+    const uint64_t docs = count(documents, i), pass = count(passages, i);
+    out += absl::StrFormat("<g><title>%s: %d document pairs</title><rect class=\"doc\" x=\"%d\" y=\"%.1f\" "
+                           "width=\"%d\" height=\"%.1f\"/></g>",
+                           range, docs, x + 2, kTop + kPlot - height(docs), kColumn / 2 - 2, height(docs));
+    out += absl::StrFormat("<g><title>%s: %d passage pairs</title><rect class=\"passage\" x=\"%d\" y=\"%.1f\" "
+                           "width=\"%d\" height=\"%.1f\"/></g>\n",
+                           range, pass, x + kColumn / 2, kTop + kPlot - height(pass), kColumn / 2 - 2, height(pass));
     if (ones || i % 5 == 0) {
       out += absl::StrFormat("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x + kColumn / 2,
                              kTop + kPlot + 16, ones ? std::string("1") : absl::StrFormat("%.2f", from));
     }
   }
-  out += absl::StrFormat("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", kLeft,
-                         kTop + kPlot, width - 10, kTop + kPlot);
-  out += absl::StrFormat("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">similarity of verified pairs</text>",
+  out += absl::StrFormat("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", kLeft, kTop + kPlot,
+                         width - 10, kTop + kPlot);
+  out += absl::StrFormat("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">similarity of verified pairs "
+                         "(count, log scale)</text>",
                          width / 2, kTop + kPlot + 38);
   out += "</svg>";
   return out;

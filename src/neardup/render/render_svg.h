@@ -30,7 +30,15 @@ struct Histogram {
   uint64_t ones = 0;           // values equal to 1
 };
 Histogram MakeHistogram(std::span<const double> values, int bins = 20);
-std::string SvgHistogram(const Histogram& histogram, std::string_view title);
+// The same over bins from `low` (a value below it counts in the first bin), so that two series
+// share their bins; HistogramLow gives the lower bound MakeHistogram would choose for `values`.
+Histogram MakeHistogram(std::span<const double> values, int bins, double low);
+double HistogramLow(std::span<const double> values);
+
+// The similarities of verified document pairs and of verified passage pairs side by side in each
+// bin (same bins), bar heights on a logarithmic scale (1, 10, 100, ...) so that a handful of
+// documents stays visible next to thousands of passages. Each bar's tooltip gives its count.
+std::string SvgHistogram(const Histogram& documents, const Histogram& passages, std::string_view title);
 
 }  // namespace neardup
 
