@@ -50,8 +50,11 @@ Option Number(const char* name, Field field, const char* help) {
         field(c) = static_cast<T>(u);
         return;
       }
-      if (overflow != 0 || v < static_cast<long long>(std::numeric_limits<T>::min()) ||
-          static_cast<unsigned long long>(v) > static_cast<unsigned long long>(std::numeric_limits<T>::max())) {
+      const bool fits = std::is_unsigned_v<T>
+                            ? static_cast<unsigned long long>(v) <= std::numeric_limits<T>::max()
+                            : v >= static_cast<long long>(std::numeric_limits<T>::min()) &&
+                                  v <= static_cast<long long>(std::numeric_limits<T>::max());
+      if (overflow != 0 || !fits) {
         throw py::value_error(absl::StrCat(name, " is out of range: ", py::str(value).cast<std::string>()));
       }
       field(c) = static_cast<T>(v);
