@@ -111,3 +111,17 @@ def test_defaults_are_the_commands_defaults(cli):
         assert name.replace("_", "-") in shown, name
         value = shown[name.replace("_", "-")]
         assert (float(value) == default) if isinstance(default, float) else (value == str(default)), name
+
+
+def test_cmake_install_puts_an_importable_package_under_the_prefix(tmp_path):
+    import subprocess
+    import sys
+    from conftest import BUILD
+    subprocess.run(["cmake", "--install", str(BUILD), "--prefix", str(tmp_path), "--component", "python"],
+                   check=True, capture_output=True)
+    [package] = tmp_path.glob("lib/python3*/*-packages/neardup")
+    code = "import neardup; print(neardup.__file__); print(neardup.deduplicate(['a b c d e f'] * 2).keep)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, check=True, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(package.parent)}).stdout.split("\n")
+    assert out[0] == str(package / "__init__.py")
+    assert out[1] == "[True, False]"
