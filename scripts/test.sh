@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 neardup_install python3  # python3: the JUnit test parses the XML it writes
+# The Python binding (python/, tests/python): Debian's pybind11, pytest and pandas.
+neardup_install pybind11-dev python3-pytest python3-pandas
 
 # The browser test of the HTML report needs Debian's chromium. Install it if we can; without it
 # that test reports itself skipped and everything else still runs. NEARDUP_BROWSER_TEST=0 skips
@@ -27,8 +29,12 @@ else
 fi
 
 neardup_build build/release -DCMAKE_BUILD_TYPE=Release -DNEARDUP_WERROR=ON -DNEARDUP_BUILD_TESTS=ON \
-  -DNEARDUP_BUILD_BENCH=ON
+  -DNEARDUP_BUILD_BENCH=ON -DNEARDUP_BUILD_PYTHON=ON
 (cd build/release && ctest --output-on-failure --parallel "$(nproc)" "${ctest_exclude[@]}")
+# The binding against the command and the benchmark's corpus generator of the same tree; Debian's
+# python3, whatever python3 comes first on PATH. Release only: an ASan module would need the
+# sanitizer runtime preloaded into the interpreter.
+NEARDUP_BUILD=build/release /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/python
 
 neardup_build build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEARDUP_WERROR=ON -DNEARDUP_SANITIZE=ON -DNEARDUP_BUILD_TESTS=ON \
   -DNEARDUP_BUILD_BENCH=OFF

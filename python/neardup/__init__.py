@@ -1,0 +1,201 @@
+"""neardup: duplicate documents and repeated passages in text corpora, from Python.
+
+    import neardup
+    result = neardup.deduplicate(texts)          # any iterable of str (or bytes)
+    kept = [t for t, k in zip(texts, result.keep) if k]
+    cleaned = result.cleaned_texts()             # None for removed documents
+    for p in result.passages:                    # spans in string indices, bytes alongside
+        print(p.rule, texts[p.doc][p.start:p.end])
+
+The same engine as the `neardup` command, bound on its public C++ interface: the same options
+under the same names (underscored) and defaults, and result.report() is the dict of the
+command's report.json.
+
+Texts are streamed: the iterable is read once, in batches, never turned into a list. The engine
+reads some documents a second time (to verify candidate pairs), and Result gives the cleaned texts
+afterwards, so each text is also written to one temporary file (in `temp_dir`, deleted as it is
+created) that those readings use: memory holds a few dozen bytes per document, not the texts.
+
+The GIL is released while the engine works; it is taken back to read each batch of the iterable
+and to call `progress`.
+
+Not yet here: the persistent index (`neardup.Index(path)` with `query` and `add`) comes when the
+library has one; `clean_file` and `report_file` (the command's file pipeline: text files and
+JSONL, compressed or not) are not part of the library's public interface yet, so run the
+`neardup` command for corpora on disk, or stream a JSONL file into deduplicate() (see README).
+"""
+
+import inspect
+import json
+from typing import NamedTuple, Optional
+
+from . import _neardup
+
+__all__ = ["deduplicate", "Result", "Passage", "Span", "Duplicate", "Progress", "DEFAULTS"]
+__version__ = _neardup.__version__
+
+
+class Span(NamedTuple):
+    """Where a passage's kept copy is: text `doc`, string indices [start, end), bytes alongside."""
+
+    doc: int
+    start: int
+    end: int
+    byte_start: int
+    byte_end: int
+
+
+class Passage(NamedTuple):
+    """A repeated passage of text `doc`.
+
+    start, end: string indices, so that texts[doc][start:end] is the passage (line terminator
+    included); for a text given as bytes, indices into the bytes. byte_start, byte_end: the same
+    span in UTF-8 bytes, as report.json has it. line: 1-based line of start. rule:
+    "repeat-within", "repeat-across", "boilerplate" or "boilerplate-pattern". removed: False when
+    only reported (cross_doc="report", boilerplate_patterns="report"). copy_of: the kept passage
+    it repeats (terminator excluded), None for boilerplate. similarity: Jaccard of the two
+    passages' shingles (1.0 when identical after normalization). fingerprint: 16 hex digits of
+    the XXH3 of the normalized passage.
+    """
+
+    doc: int
+    rule: str
+    start: int
+    end: int
+    byte_start: int
+    byte_end: int
+    line: int
+    removed: bool
+    copy_of: Optional[Span]
+    similarity: float
+    fingerprint: str
+
+
+class Duplicate(NamedTuple):
+    """Text `removed` duplicates text `kept`; match is "exact", "jaccard" or "containment"."""
+
+    removed: int
+    kept: int
+    similarity: float
+    match: str
+
+
+class Progress(NamedTuple):
+    """What the engine has done so far: stage ("sign", "verify"), documents, bytes read."""
+
+    stage: str
+    documents: int
+    bytes: int
+
+
+class Result:
+    """What deduplicate() found, indexed like its input (0 is the first text)."""
+
+    __slots__ = ("_native", "_keep", "_duplicates", "_passages")
+
+    def __init__(self, native):
+        self._native = native
+        self._keep = None
+        self._duplicates = None
+        self._passages = None
+
+    def __len__(self):
+        return len(self._native)
+
+    def __repr__(self):
+        return "<neardup.Result: %d documents, %d removed as duplicates, %d passages>" % (
+            len(self), len(self.duplicates), len(self.passages))
+
+    @property
+    def keep(self):
+        """list of bool, one per text: False when the text is removed as a duplicate."""
+        if self._keep is None:
+            self._keep = self._native.keep()
+        return list(self._keep)
+
+    @property
+    def duplicates(self):
+        """Duplicate(removed, kept, similarity, match) per removed text, in input order."""
+        if self._duplicates is None:
+            self._duplicates = [Duplicate._make(d) for d in self._native.duplicates()]
+        return list(self._duplicates)
+
+    @property
+    def passages(self):
+        """Every repeated passage found, removed or reported only, by (doc, start)."""
+        if self._passages is None:
+            self._passages = [
+                Passage(*p[:8], Span._make(p[8]) if p[8] is not None else None, *p[9:])
+                for p in self._native.passages()
+            ]
+        return list(self._passages)
+
+    def cleaned(self, i):
+        """Text i without its removed passages (bytes if given as bytes); None if removed."""
+        return self._native.cleaned(i)
+
+    def cleaned_texts(self):
+        """cleaned(i) for every text: a list as long as the input, None for removed texts."""
+        return self._native.cleaned_texts()
+
+    def report(self):
+        """The report as a dict: the same as the neardup command's report.json."""
+        return json.loads(self._native.report_json())
+
+    @property
+    def stats(self):
+        """report()["stats"]: documents, bytes, duplicate and removed counts, by rule and source."""
+        return json.loads(self._native.stats_json())["stats"]
+
+
+def deduplicate(texts, ids=None, sources=None, *, progress=None, **options):
+    # The docstring and signature are set below from the library's option table.
+    callback = None
+    if progress is not None:
+        def callback(stage, documents, nbytes):
+            progress(Progress(stage, documents, nbytes))
+    return Result(_neardup.run(texts, ids, sources, callback, options))
+
+
+_OPTIONS = _neardup.options()
+
+#: Every deduplicate() option and its default, read from the library's neardup::Config.
+DEFAULTS = {name: default for name, default, _ in _OPTIONS}
+
+
+def _document_deduplicate():
+    lines = [
+        "Finds duplicate texts and repeated passages; returns a Result.",
+        "",
+        "texts: any iterable of str (or bytes), read once and never materialized.",
+        "ids: iterable of str (or int), one per text, as report() names them; default \"0\", \"1\", ...",
+        "sources: iterable of str, the site of each text, for boilerplate (passages recurring",
+        "    across one source's texts); default: one source \"\" for all.",
+        "progress: callable receiving a Progress(stage, documents, bytes) now and then, from",
+        "    the calling thread (e.g. lambda p: bar.update(p.documents - bar.n) with tqdm).",
+        "",
+        "Options, as the neardup command's flags (underscored), with their defaults:",
+    ]
+    for name, default, help_text in _OPTIONS:
+        lines.append("  %s=%r" % (name, default))
+        lines.append("      " + help_text)
+    lines += [
+        "",
+        "Raises ValueError for a bad option value (the engine's message, which names the",
+        "command's flag), TypeError for an unknown option or a value or item of the wrong type,",
+        "OSError when the temporary files cannot be written, and whatever the iterable or",
+        "progress raises (after the engine has stopped).",
+    ]
+    deduplicate.__doc__ = "\n".join(lines)
+    parameters = [
+        inspect.Parameter("texts", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("ids", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None),
+        inspect.Parameter("sources", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None),
+        inspect.Parameter("progress", inspect.Parameter.KEYWORD_ONLY, default=None),
+    ]
+    parameters += [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default)
+                   for name, default, _ in _OPTIONS]
+    deduplicate.__signature__ = inspect.Signature(parameters)
+
+
+_document_deduplicate()
