@@ -70,6 +70,6 @@ def deduplicate(
     boilerplate_patterns: Literal["report", "remove"] = ...,
     containment: float = ...,
     keep: Literal["first", "longest"] = ...,
-    min_span_words: int = ...,
+    min_tandem_words: int = ...,
     temp_dir: Union[str, os.PathLike[str], None] = ...,
 ) -> Result: ...

@@ -152,8 +152,8 @@ const std::vector<Option>& Table() {
                                                              {"longest", KeepPolicy::kLongest}},
              "which document of a duplicate cluster stays: 'first' or 'longest' (the CLI's "
              "field:NAME needs JSONL fields and is not offered here)"),
-      Number("min_span_words", [](Config& c) -> auto& { return c.min_span_words; },
-             "glued text: the fewest words a repeated run must cover"),
+      Number("min_tandem_words", [](Config& c) -> auto& { return c.min_tandem_words; },
+             "inside a sentence: the fewest words of a span printed twice in a row that is removed"),
       TempDir(),
   };
   return table;
