@@ -302,4 +302,13 @@ TEST_CASE("adjacent lines that differ in one word keep their identical tails") {
   CHECK(Repeats(text).empty());
 }
 
+TEST_CASE("a line of code after its copy that differs in its closing punctuation stays") {
+  // httplib2's README: the second call continues with more arguments; only "," and ")" differ.
+  const std::string text =
+      "(resp, content) = h.request(\"http://bitworking.org/\", \"GET\")\n...\n"
+      "(resp, content) = h.request(\"http://bitworking.org/\", \"GET\",\n"
+      "                            headers={'cache-control':'no-cache'})\n";
+  CHECK(Repeats(text).empty());
+}
+
 }  // namespace neardup

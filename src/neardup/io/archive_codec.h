@@ -45,7 +45,7 @@ class ArchiveReader {
 // A sink compressing with `compression` into the open descriptor `fd` (not owned).
 std::unique_ptr<ByteSink> MakeArchiveSink(int fd, Compression compression, const std::string& display);
 
-// "libarchive 3.6.2 zlib/1.2.13 liblzma/5.4.1 ...", for --version.
+// "libarchive 3.6.2", for --version.
 std::string ArchiveVersion();
 
 }  // namespace neardup

@@ -509,9 +509,14 @@ bool Finder::SameBytes(size_t first, size_t last, uint32_t from) const {
   const int64_t ca = from - (static_cast<int64_t>(unit_first_[first]) - projections_[first].copy_a);
   const int64_t cb = projections_[last].copy_b;
   if (ca < 0 || cb < ca) return false;
+  // Up to the whitespace (or next word) after the last word: '"GET")' and '"GET",' end two
+  // different lines of code.
   const auto squeeze = [this](int64_t x, int64_t y) {
+    const size_t next = static_cast<size_t>(y) + 1 < tokens_.size() ? tokens_[y + 1].begin : text_.size();
+    uint32_t end = tokens_[y].end;
+    while (end < next && text_[end] != ' ' && text_[end] != '\t' && text_[end] != '\r' && text_[end] != '\n') ++end;
     std::string out;
-    for (uint32_t i = tokens_[x].begin; i < tokens_[y].end; ++i) {
+    for (uint32_t i = tokens_[x].begin; i < end; ++i) {
       const char c = text_[i];
       if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
       out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;

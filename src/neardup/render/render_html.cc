@@ -87,7 +87,7 @@ struct Page {
   const ReviewSelection& selection;
   const ReviewTexts& texts;
   const ReviewOptions& options;
-  DocFindings findings;
+  DocTally findings;
   HtmlTableContext tables;
 };
 
@@ -184,7 +184,7 @@ void Charts(const Page& page, std::string& out) {
 
 std::string DocumentHeading(const Page& page, uint32_t doc, std::string_view note) {
   const Report& r = page.report;
-  const DocFindings& t = page.findings;
+  const DocTally& t = page.findings;
   std::string out = absl::StrFormat("<h3>%s<span class=\"meta\">", EscapeHtml(r.ids[doc]));
   if (doc < page.texts.source_of.size()) {
     out += absl::StrFormat("source %s \xC2\xB7 ", EscapeHtml(page.texts.sources[page.texts.source_of[doc]]));
@@ -204,7 +204,7 @@ std::string DocumentHeading(const Page& page, uint32_t doc, std::string_view not
 
 std::vector<MarkedSpan> FindingSpans(const Page& page, uint32_t doc) {
   const Report& r = page.report;
-  const DocFindings& t = page.findings;
+  const DocTally& t = page.findings;
   std::vector<MarkedSpan> spans;
   if (t.kept_as[doc] >= 0) {
     const auto kept = static_cast<uint32_t>(t.kept_as[doc]);

@@ -17,7 +17,7 @@ struct Doc {
   const ReviewSelection& selection;
   const ReviewTexts& texts;
   const ReviewOptions& options;
-  DocFindings findings;
+  DocTally findings;
   std::vector<bool> shown;  // documents with a section
 };
 

@@ -8,7 +8,7 @@
 namespace neardup {
 namespace {
 
-bool HasFindings(const DocFindings& t, uint32_t doc) { return t.kept_as[doc] >= 0 || t.passages[doc].second > 0; }
+bool HasFindings(const DocTally& t, uint32_t doc) { return t.kept_as[doc] >= 0 || t.passages[doc].second > 0; }
 
 // Indices 0..n-1 ordered by `bytes` descending; ties keep their order; at most `cap`.
 template <typename Bytes>
@@ -20,7 +20,7 @@ std::vector<size_t> Largest(size_t n, size_t cap, Bytes bytes) {
   return order;
 }
 
-void SelectPrimary(const Report& report, const DocFindings& t, const ReviewOptions& options, ReviewSelection& sel) {
+void SelectPrimary(const Report& report, const DocTally& t, const ReviewOptions& options, ReviewSelection& sel) {
   for (uint32_t doc = 0; doc < report.ids.size(); ++doc) {
     if (HasFindings(t, doc)) sel.primary.push_back(doc);
   }
@@ -89,9 +89,9 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 
 }  // namespace
 
-DocFindings TallyFindings(const Report& r) {
+DocTally TallyFindings(const Report& r) {
   const size_t n = r.ids.size();
-  DocFindings t{std::vector<uint64_t>(n), std::vector<uint64_t>(n), std::vector<int64_t>(n, -1),
+  DocTally t{std::vector<uint64_t>(n), std::vector<uint64_t>(n), std::vector<int64_t>(n, -1),
                 std::vector<std::pair<size_t, size_t>>(n, {0, 0})};
   for (const DocumentCluster& c : r.clusters) {
     for (const RemovedDocument& d : c.removed) {
@@ -109,7 +109,7 @@ DocFindings TallyFindings(const Report& r) {
 }
 
 ReviewSelection SelectReviewDocuments(const Report& report, const ReviewOptions& options) {
-  const DocFindings t = TallyFindings(report);
+  const DocTally t = TallyFindings(report);
   ReviewSelection sel;
   SelectPrimary(report, t, options, sel);
   SelectRows(report, options, sel);

@@ -77,13 +77,13 @@ absl::StatusOr<ReviewTexts> ReadReviewTexts(const DocumentSource& source, const 
 
 // Per document: removed bytes, reported-only bytes, the kept copy of a removed document (or -1),
 // and its passages as a range of report.passages.
-struct DocFindings {
+struct DocTally {
   std::vector<uint64_t> removed;
   std::vector<uint64_t> reported;
   std::vector<int64_t> kept_as;
   std::vector<std::pair<size_t, size_t>> passages;  // [first, last) in report.passages
 };
-DocFindings TallyFindings(const Report& report);
+DocTally TallyFindings(const Report& report);
 
 // `text` on one line for a table cell: runs of whitespace as one space, cut (on a character
 // boundary) to about `max_bytes` with an ellipsis.
