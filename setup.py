@@ -28,12 +28,16 @@ class CMakeBuild(build_ext):
             configure += ["-G", "Ninja"]
         subprocess.run(configure, check=True)
         jobs = os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL", str(os.cpu_count() or 1))
-        subprocess.run(["cmake", "--build", str(build), "--target", "neardup_python", "--parallel", jobs],
+        subprocess.run(["cmake", "--build", str(build), "--target", "neardup_python", "neardup_python_command",
+                        "--parallel", jobs],
                        check=True)
         built = next((build / "python" / "neardup").glob("_neardup*.so"))
         target = Path(self.get_ext_fullpath(ext.name))
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(built, target)
+        # The command that clean_file() and report_file() run, executable bit kept.
+        (target.parent / "bin").mkdir(exist_ok=True)
+        shutil.copy2(build / "python" / "neardup" / "bin" / "neardup", target.parent / "bin" / "neardup")
 
 
 setup(version=version(), ext_modules=[Extension("neardup._neardup", sources=[])],

@@ -19,19 +19,25 @@ created) that those readings use: memory holds a few dozen bytes per document, n
 The GIL is released while the engine works; it is taken back to read each batch of the iterable
 and to call `progress`.
 
+Corpora on disk, larger than memory: clean_file() and report_file() run the neardup command's
+file pipeline (text files and JSONL, plain or compressed, the same format back) with the same
+options, and return the report as a dict.
+
 Not yet here: the persistent index (`neardup.Index(path)` with `query` and `add`) comes when the
-library has one; `clean_file` and `report_file` (the command's file pipeline: text files and
-JSONL, compressed or not) are not part of the library's public interface yet, so run the
-`neardup` command for corpora on disk, or stream a JSONL file into deduplicate() (see README).
+library has one.
 """
 
 import inspect
 import json
+import os
+import shutil
+import subprocess
+import tempfile
 from typing import NamedTuple, Optional
 
 from . import _neardup
 
-__all__ = ["deduplicate", "Result", "Passage", "Span", "Duplicate", "Progress", "DEFAULTS"]
+__all__ = ["deduplicate", "clean_file", "report_file", "Result", "Passage", "Span", "Duplicate", "Progress", "DEFAULTS"]
 __version__ = _neardup.__version__
 
 
@@ -199,3 +205,127 @@ def _document_deduplicate():
 
 
 _document_deduplicate()
+
+
+# The file pipeline is the command's: its readers and writers keep every byte of the input's
+# format, which the library leaves to its clients. These options exist only there.
+_FILE_OPTIONS = ("text_field", "id_field", "source_field", "url_field")
+
+
+def _command():
+    """The neardup command the file functions run: $NEARDUP_COMMAND, else the one installed
+    with this package (neardup/bin/neardup), else the first on PATH."""
+    explicit = os.environ.get("NEARDUP_COMMAND")
+    if explicit:
+        return explicit
+    bundled = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bin", "neardup")
+    if os.access(bundled, os.X_OK):
+        return bundled
+    found = shutil.which("neardup")
+    if found:
+        return found
+    raise FileNotFoundError("the neardup command is neither installed with the package (%s) nor on PATH; "
+                            "set NEARDUP_COMMAND to its path" % bundled)
+
+
+def _flag_value(name, value):
+    if isinstance(value, bool):
+        raise TypeError("%s: expected %s, got bool" % (name, "str" if name in _FILE_OPTIONS else "a number or str"))
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, (int, str)):
+        return str(value)
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    raise TypeError("%s: expected str, got %s" % (name, type(value).__name__))
+
+
+def _flags(options):
+    """The command's flags for `options`, checked first as deduplicate() checks them, so that a
+    bad value raises ValueError or TypeError before anything runs."""
+    engine = {k: v for k, v in options.items() if k not in _FILE_OPTIONS}
+    keep = engine.get("keep")
+    if isinstance(keep, str) and keep.startswith("field:"):
+        if keep == "field:":
+            raise ValueError("keep=field:NAME needs a field name")
+        del engine["keep"]  # only the file pipeline has fields; the command checks the name
+    _neardup.validate(engine)
+    flags = []
+    for name, value in options.items():
+        if value is None:
+            continue
+        if name in _FILE_OPTIONS and not isinstance(value, str):
+            raise TypeError("%s: expected str, got %s" % (name, type(value).__name__))
+        flags += ["--" + name.replace("_", "-"), _flag_value(name, value)]
+    return flags
+
+
+def _inputs(inputs):
+    if isinstance(inputs, (str, bytes, os.PathLike)):
+        inputs = [inputs]
+    paths = [os.fsdecode(p) for p in inputs]
+    if not paths:
+        raise ValueError("no inputs given")
+    if "-" in paths:
+        raise ValueError("'-' (stdin) is not an input here: pass the texts to deduplicate()")
+    return paths
+
+
+def _run_command(arguments):
+    # The command's own exit codes (README, "Exit codes"): 2 is a usage, input or output error;
+    # options were checked already, so what is left is about files.
+    process = subprocess.run([_command(), *arguments, "--quiet"], stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if process.returncode == 0:
+        return
+    message = process.stderr.decode("utf-8", "replace").strip() or "neardup exited with code %d" % process.returncode
+    if process.returncode == 2:
+        raise OSError(message)
+    if process.returncode in (130, -2):
+        raise KeyboardInterrupt(message)
+    raise RuntimeError(message)
+
+
+def _read_report(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def clean_file(inputs, outdir, *, report=None, **options):
+    """Writes `inputs` (paths of text files, JSONL files, plain or compressed, or directories)
+    minus duplicate documents and repeated passages to `outdir`, as the neardup command's
+    `clean` does, and returns the report (the dict of report.json).
+
+    The report goes to outdir/report.json, or to `report` when given. Options: those of
+    deduplicate() (help(neardup.deduplicate)), keep="field:NAME" (the record with the smallest
+    value of that JSONL field stays), and the JSONL fields text_field, id_field, source_field and
+    url_field. Nothing is held in memory but what the command holds: a few hundred bytes per
+    document.
+
+    Raises ValueError or TypeError for a bad option, as deduplicate() does; OSError with the
+    command's message (naming the file, and the line for JSONL) for an unreadable, malformed or
+    unwritable file; FileNotFoundError when the neardup command cannot be found.
+    """
+    if os.fspath(outdir) == "-":
+        raise ValueError("outdir '-' (stdout) is not offered here: pass the texts to deduplicate()")
+    arguments = ["clean", *_inputs(inputs), "--output", os.fspath(outdir), *_flags(options)]
+    if report is not None:
+        arguments += ["--report", os.fspath(report)]
+    _run_command(arguments)
+    return _read_report(report if report is not None else os.path.join(outdir, "report.json"))
+
+
+def report_file(inputs, output=None, **options):
+    """What clean_file() would remove from `inputs`, without writing a cleaned corpus: returns
+    the report (the dict of report.json) and also writes it to `output` when given. Options and
+    errors as for clean_file()."""
+    flags = _flags(options)
+    paths = _inputs(inputs)
+    if output is not None:
+        _run_command(["report", *paths, "--output", os.fspath(output), *flags])
+        return _read_report(output)
+    temp_dir = options.get("temp_dir")
+    with tempfile.TemporaryDirectory(prefix="neardup-", dir=temp_dir) as scratch:
+        path = os.path.join(scratch, "report.json")
+        _run_command(["report", *paths, "--output", path, *flags])
+        return _read_report(path)

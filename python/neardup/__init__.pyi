@@ -73,3 +73,18 @@ def deduplicate(
     min_tandem_words: int = ...,
     temp_dir: Union[str, os.PathLike[str], None] = ...,
 ) -> Result: ...
+
+_FileOptions = object  # every option of deduplicate(), keep="field:NAME", text_field, id_field, source_field, url_field
+
+def clean_file(
+    inputs: Union[str, os.PathLike[str], Iterable[Union[str, os.PathLike[str]]]],
+    outdir: Union[str, os.PathLike[str]],
+    *,
+    report: Union[str, os.PathLike[str], None] = ...,
+    **options: _FileOptions,
+) -> dict: ...
+def report_file(
+    inputs: Union[str, os.PathLike[str], Iterable[Union[str, os.PathLike[str]]]],
+    output: Union[str, os.PathLike[str], None] = ...,
+    **options: _FileOptions,
+) -> dict: ...

@@ -81,6 +81,9 @@ PYBIND11_MODULE(_neardup, m) {
   m.doc() = "The native part of neardup; use the neardup package, not this module.";
   m.attr("__version__") = NEARDUP_VERSION;
   m.def("options", &neardup::python::OptionList, "(name, default, help) of every deduplicate() option, defaults from neardup::Config");
+  m.def(
+      "validate", [](const py::dict& options) { neardup::python::MakeConfig(options); }, py::arg("options"),
+      "Raises TypeError or ValueError as deduplicate() would for these options; returns None.");
   m.def("run", &neardup::python::Run, py::arg("texts"), py::arg("ids"), py::arg("sources"), py::arg("progress"), py::arg("options"),
         "Runs the engine on the texts; see neardup.deduplicate.");
   py::class_<NativeResult>(m, "NativeResult")

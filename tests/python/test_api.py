@@ -102,9 +102,14 @@ def test_the_type_stub_lists_the_options_the_module_takes():
 
 
 def test_defaults_are_the_commands_defaults(cli):
-    # CLI11 shows a default as "--flag TYPE=default" or "--flag TYPE:{choices}=default".
+    # The command's help ends an option's text with "(default: VALUE)", wrapped like any text.
     help_text = cli("report", "--help").stdout
-    shown = dict(re.findall(r"--([a-z-]+) [A-Z]+(?::\{[^}]*\})?=(\S+)", help_text))
+    shown = {}
+    for block in re.split(r"\n(?=\s+(?:-\w, )?--[a-z])", help_text):
+        flag = re.match(r"\s+(?:-\w, )?--([a-z-]+)", block)
+        default = re.search(r"\(default: (\S+?)\)", " ".join(block.split()))
+        if flag and default:
+            shown[flag.group(1)] = default.group(1)
     for name, default in neardup.DEFAULTS.items():
         if default is None:
             continue  # temp_dir: the system's, shown without a value

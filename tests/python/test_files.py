@@ -1,0 +1,106 @@
+# clean_file() and report_file(): the command's file pipeline from Python, for corpora on disk.
+# They must give what the command gives, and fail the way deduplicate() fails.
+import json
+import os
+
+import pytest
+
+import neardup
+from conftest import SEEDS, ROOT
+
+
+def tree(path):
+    """{relative path: bytes} of every file below path."""
+    out = {}
+    for directory, _, files in os.walk(path):
+        for name in files:
+            full = os.path.join(directory, name)
+            out[os.path.relpath(full, path)] = open(full, "rb").read()
+    return out
+
+
+def test_clean_file_writes_what_the_command_writes_and_returns_its_report(cli, tmp_path):
+    cli("clean", ROOT / SEEDS, "-o", tmp_path / "command", "-q", "--threshold", "0.7")
+    report = neardup.clean_file(ROOT / SEEDS, tmp_path / "python", threshold=0.7)
+    assert tree(tmp_path / "python") == tree(tmp_path / "command")
+    assert report == json.loads((tmp_path / "command" / "report.json").read_text(encoding="utf-8"))
+    assert report["params"]["threshold"] == 0.7
+    assert report["stats"]["removed_passages"] > 0
+
+
+def write_jsonl(path, records):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+STORY = ("Banjir merendam ratusan rumah di tepi sungai setelah hujan deras turun sejak sore, "
+         "dan warga mengungsi ke balai desa sambil menunggu air surut pada pagi harinya.")
+
+
+def test_keep_field_picks_the_record_with_the_smallest_value(tmp_path):
+    # The same story published twice; the later record carries the earlier date, so
+    # keep="field:date" keeps "b" where keep="first" would keep "a".
+    corpus = write_jsonl(tmp_path / "news.jsonl", [
+        {"id": "a", "date": "2024-03-02", "text": STORY},
+        {"id": "b", "date": "2024-01-05", "text": STORY},
+        {"id": "c", "date": "2024-02-01", "text": "Harga cabai naik dua kali lipat di pasar induk menjelang hari raya."},
+    ])
+    by_date = neardup.report_file(corpus, keep="field:date")
+    assert [(c["kept"], [r["id"] for r in c["removed"]]) for c in by_date["document_clusters"]] == [("b", ["a"])]
+    first = neardup.report_file(corpus)
+    assert [(c["kept"], [r["id"] for r in c["removed"]]) for c in first["document_clusters"]] == [("a", ["b"])]
+
+
+def test_clean_file_keeps_the_jsonl_format_and_every_other_field(tmp_path):
+    records = [{"id": "a", "url": "https://x.example/1", "text": STORY, "extra": [1, 2]},
+               {"id": "b", "url": "https://y.example/2", "text": STORY, "extra": None}]
+    (tmp_path / "in").mkdir()
+    corpus = write_jsonl(tmp_path / "in" / "news.jsonl", records)
+    neardup.clean_file([corpus], tmp_path / "out", report=tmp_path / "report.json")
+    lines = (tmp_path / "out" / "news.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [records[0]]
+    assert not (tmp_path / "out" / "report.json").exists()
+    assert json.loads((tmp_path / "report.json").read_text())["stats"]["duplicate_documents"] == 1
+
+
+def test_report_file_writes_the_report_when_given_a_path(tmp_path):
+    report = neardup.report_file(ROOT / SEEDS, tmp_path / "r.json")
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8")) == report
+
+
+def test_a_missing_input_raises_os_error_naming_it(tmp_path):
+    missing = tmp_path / "absent.jsonl"
+    with pytest.raises(OSError, match="absent.jsonl"):
+        neardup.report_file(missing)
+    with pytest.raises(OSError, match="absent.jsonl"):
+        neardup.clean_file(missing, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_malformed_jsonl_line_raises_os_error_naming_file_and_line(tmp_path):
+    corpus = tmp_path / "bad.jsonl"
+    corpus.write_text('{"id": "a", "text": "fine"}\n{"id": "b", "text": \n', encoding="utf-8")
+    with pytest.raises(OSError, match=r"bad\.jsonl:2"):
+        neardup.clean_file(corpus, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("options,error", [
+    ({"threshold": 1.5}, ValueError), ({"treshold": 0.5}, TypeError), ({"num_perm": "many"}, TypeError),
+    ({"text_field": 3}, TypeError), ({"keep": "field:"}, ValueError),
+])
+def test_a_bad_option_raises_before_anything_is_written(tmp_path, options, error):
+    with pytest.raises(error):
+        neardup.clean_file(ROOT / SEEDS, tmp_path / "out", **options)
+    assert not (tmp_path / "out").exists()
+
+
+def test_stdin_and_stdout_are_refused_with_a_pointer_to_deduplicate(tmp_path):
+    with pytest.raises(ValueError, match="deduplicate"):
+        neardup.report_file("-")
+    with pytest.raises(ValueError, match="deduplicate"):
+        neardup.clean_file(ROOT / SEEDS, "-")
+
+
+def test_the_command_is_installed_next_to_the_module():
+    assert os.access(os.path.join(os.path.dirname(neardup.__file__), "bin", "neardup"), os.X_OK)
