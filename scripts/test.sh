@@ -36,7 +36,9 @@ neardup_build build/release -DCMAKE_BUILD_TYPE=Release -DNEARDUP_WERROR=ON -DNEA
 # sanitizer runtime preloaded into the interpreter.
 NEARDUP_BUILD=build/release /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/python
 
-neardup_build build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEARDUP_WERROR=ON -DNEARDUP_SANITIZE=ON -DNEARDUP_BUILD_TESTS=ON \
-  -DNEARDUP_BUILD_BENCH=OFF
+# -O1 -g1 (line tables): what the sanitizers' documentation recommends, and half the compile time
+# of -O2 -g for the same findings with file:line in every stack.
+neardup_build build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
+  -DNEARDUP_WERROR=ON -DNEARDUP_SANITIZE=ON -DNEARDUP_BUILD_TESTS=ON -DNEARDUP_BUILD_BENCH=OFF
 (cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --output-on-failure --parallel "$(nproc)" "${ctest_exclude[@]}")
