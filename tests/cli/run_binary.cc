@@ -4,10 +4,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
 #include <cstdlib>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 
@@ -77,6 +76,20 @@ std::string Binary() {
   return other != nullptr && *other != '\0' ? other : NEARDUP_BINARY;
 }
 
+// Runs `command` with stdin, stdout and stderr redirected to the files of `io`.
+RunResult RunRedirected(std::string command, const TempDir& io) {
+  for (const auto& [redirect, name] : {std::pair{" <", "stdin"}, {" >", "out"}, {" 2>", "err"}}) {
+    command += redirect;
+    command += Quote(io / name);
+  }
+  const int status = std::system(command.c_str());
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadFile(io.path() / "out");
+  result.err = ReadFile(io.path() / "err");
+  return result;
+}
+
 }  // namespace
 
 std::string SourcePath(const std::string& relative) {
@@ -94,15 +107,7 @@ RunResult RunNeardup(const std::vector<std::string>& args, const std::string& st
     command += ' ';
     command += Quote(arg);
   }
-  for (const auto& [redirect, name] : {std::pair{" <", "stdin"}, {" >", "out"}, {" 2>", "err"}}) {
-    command += redirect;
-    command += Quote(io / name);
-  }
-  const int status = std::system(command.c_str());
-  RunResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = ReadFile(io.path() / "out");
-  result.err = ReadFile(io.path() / "err");
+  RunResult result = RunRedirected(std::move(command), io);
   AuditReport(args, result, io);
   return result;
 }
@@ -113,16 +118,7 @@ RunResult RunShell(const std::string& script, const std::string& stdin_text) {
   WriteFile(io.path() / "script.sh", "set -o pipefail\n" + script + "\n");
   std::string command = "NEARDUP=" + Quote(Binary()) + " SRC=" + Quote(NEARDUP_SOURCE_DIR) + " bash " +
                         Quote(io / "script.sh");
-  for (const auto& [redirect, name] : {std::pair{" <", "stdin"}, {" >", "out"}, {" 2>", "err"}}) {
-    command += redirect;
-    command += Quote(io / name);
-  }
-  const int status = std::system(command.c_str());
-  RunResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = ReadFile(io.path() / "out");
-  result.err = ReadFile(io.path() / "err");
-  return result;
+  return RunRedirected(std::move(command), io);
 }
 
 std::vector<std::pair<std::string, std::string>> ReadTree(const std::filesystem::path& dir) {

@@ -24,35 +24,26 @@ void JsonWriter::BeforeValue() {
   NewLine();
 }
 
-JsonWriter& JsonWriter::BeginObject() {
+JsonWriter& JsonWriter::Open(char bracket, bool is_array) {
   BeforeValue();
-  out_.push_back('{');
-  stack_.push_back({false, 0});
+  out_.push_back(bracket);
+  stack_.push_back({is_array, 0});
   return *this;
 }
 
-JsonWriter& JsonWriter::EndObject() {
+// An empty object or array stays on one line: "{}", "[]".
+JsonWriter& JsonWriter::Close(char bracket) {
   const bool empty = stack_.back().count == 0;
   stack_.pop_back();
   if (!empty) NewLine();
-  out_.push_back('}');
+  out_.push_back(bracket);
   return *this;
 }
 
-JsonWriter& JsonWriter::BeginArray() {
-  BeforeValue();
-  out_.push_back('[');
-  stack_.push_back({true, 0});
-  return *this;
-}
-
-JsonWriter& JsonWriter::EndArray() {
-  const bool empty = stack_.back().count == 0;
-  stack_.pop_back();
-  if (!empty) NewLine();
-  out_.push_back(']');
-  return *this;
-}
+JsonWriter& JsonWriter::BeginObject() { return Open('{', false); }
+JsonWriter& JsonWriter::EndObject() { return Close('}'); }
+JsonWriter& JsonWriter::BeginArray() { return Open('[', true); }
+JsonWriter& JsonWriter::EndArray() { return Close(']'); }
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();

@@ -37,6 +37,8 @@ class JsonWriter {
   std::string Finish();
 
  private:
+  JsonWriter& Open(char bracket, bool is_array);
+  JsonWriter& Close(char bracket);
   void BeforeValue();
   void NewLine();
   struct Level {
