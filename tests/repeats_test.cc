@@ -311,4 +311,98 @@ TEST_CASE("a line of code after its copy that differs in its closing punctuation
   CHECK(Repeats(text).empty());
 }
 
+// Technical text repeats words back to back where nothing was printed twice: each of these lost
+// its second copy to the tandem rule on real files of /usr/share/doc and Debian's man pages.
+TEST_CASE("a link label followed by its anchor is not a tandem") {
+  // The anchor joins the label's words with '-' and stands after "](#": neither the same bytes nor
+  // a separator of sentences (nodejs' CONTRIBUTING.md).
+  const std::string text = "* [Code of Conduct](#code-of-conduct)\n* [Issues](#issues)\n";
+  CHECK(Repeats(text).empty());
+}
+
+TEST_CASE("a reference label followed by its target is not a tandem") {
+  // The same bytes, but "]: " joins a label to its target (git's documentation).
+  const std::string text = "[Documentation/gittutorial.txt]: Documentation/gittutorial.txt\n";
+  CHECK(Repeats(text).empty());
+}
+
+TEST_CASE("a file name followed by a longer file name is not a tandem") {
+  // "objs/foo.o" is the start of the token "objs/foo.o.bu": the second copy would end inside it.
+  const std::string text = "objs/foo.o objs/foo.o.bu are what the build leaves behind.\n";
+  CHECK(Repeats(text).empty());
+}
+
+TEST_CASE("a name followed by its address is not a tandem") {
+  // " <" is no separator of sentences, and "jean-louis.fuchs" joins the words (libdbus' AUTHORS).
+  const std::string text = "Jean-Louis Fuchs <jean-louis.fuchs@example.org>\n";
+  CHECK(Repeats(text).empty());
+}
+
+TEST_CASE("a name made of joined words followed by the same words apart is not a tandem") {
+  // The NAME line of feature_test_macros(7): one token, then three words after " - ".
+  const std::string text = "feature_test_macros - feature test macros\n";
+  CHECK(Repeats(text).empty());
+}
+
+TEST_CASE("a path printed twice with a dot between the copies is one path, not a tandem") {
+  // Without whitespace between them, the copies are a tandem only at a glue point, where the
+  // second starts a sentence; here they are the parts of one dotted name.
+  const std::string text = "alpha.beta.gamma.alpha.beta.gamma is the full name of the key.\n";
+  CHECK(Repeats(text).empty());
+}
+
+TEST_CASE("a tandem followed by a comma and the rest of its sentence still goes") {
+  // The second copy ends its token at ","; the copies stand apart by a space.
+  const std::string text = "Foto Dok Humas Polri Foto Dok Humas Polri, Jakarta, 3 Desember.\n";
+  CHECK(Cleaned(text) == "Foto Dok Humas Polri, Jakarta, 3 Desember.\n");
+}
+
+TEST_CASE("a line after its copy that differs in its leading punctuation stays") {
+  // nsswitch.conf(5): "[!STATUS=ACTION]" negates "[STATUS=ACTION]"; the words alone are alike.
+  const std::string text = "[STATUS=ACTION]\n[!STATUS=ACTION]\n";
+  CHECK(Repeats(text).empty());
+}
+
+TEST_CASE("a sentence restated away from its copy stays however it is wrapped") {
+  // Text wrapped by hand cuts the sentence after "If any of" in its second copy: two units, but
+  // one sentence of 16 words, restated (the X Record extension's protocol text). A single
+  // sentence away from its copy is writing.
+  const std::string text =
+      "If any of the values in element-header or ranges is invalid, a \"Value\" error\n"
+      "results. Duplicate items in the list are ignored.\n"
+      "\n"
+      "This request changes the set of clients and protocol ranges of the context.\n"
+      "\n"
+      "If context does not name a valid RC, a \"RecordContext\" error results. If any of\n"
+      "the values in element-header or ranges is invalid, a \"Value\" error results.\n";
+  CHECK(Repeats(text).empty());
+}
+
+TEST_CASE("two sentences restated away from their copy go however they are wrapped") {
+  // Two sentences (24 words) in both copies, wrapped at different words: a passage pasted again.
+  const std::string first =
+      "The scraper copies every paragraph of the page into the record. Nobody checks\n"
+      "whether the same paragraph was already copied into the same record before.\n";
+  const std::string second =
+      "The scraper copies every paragraph of the page into the\n"
+      "record. Nobody checks whether the same paragraph was already copied into the same record before.\n";
+  const std::string other = "Editors read the records every morning and fix what they find.\n";
+  CHECK(Cleaned(first + other + second) == first + other);
+}
+
+TEST_CASE("a sentence wrapped across lines is not removed in part") {
+  // The first line of the second paragraph repeats, two sentences of 16 words; but its second
+  // sentence goes on in the next line, which differs. Removing the line would leave "starts with a
+  // semicolon, ..." without the start of its sentence.
+  const std::string text =
+      "The parser reads the whole file line by line. It stops at the first line that\n"
+      "starts with a hash sign, and reports the number of lines it read.\n"
+      "\n"
+      "Options change what it does with comments.\n"
+      "\n"
+      "The parser reads the whole file line by line. It stops at the first line that\n"
+      "starts with a semicolon, and nothing after that line is read.\n";
+  CHECK(Repeats(text).empty());
+}
+
 }  // namespace neardup

@@ -84,6 +84,20 @@ TEST_CASE("a caption printed twice in a row goes, with and without a space betwe
   CHECK(CleanOne(kTitle + caption + " " + caption + " " + rest + "\n") == kTitle + caption + " " + rest + "\n");
 }
 
+TEST_CASE("technical text keeps its links, references, paths and names") {
+  // Each line repeats words back to back without printing anything twice; the tandem rule took the
+  // second copy of each (found on files of /usr/share/doc and Debian's man pages).
+  const std::string text =
+      "Contributing to the project\n"
+      "* [Code of Conduct](#code-of-conduct)\n"
+      "* [Asking for general help](#asking-for-general-help)\n"
+      "[Documentation/gittutorial.txt]: Documentation/gittutorial.txt\n"
+      "objs/foo.o objs/foo.o.bu are what the build leaves behind.\n"
+      "Jean-Louis Fuchs <jean-louis.fuchs@example.org>\n"
+      "feature_test_macros - feature test macros\n";
+  CHECK(CleanOne(text) == text);
+}
+
 TEST_CASE("a body pasted twice, glued, goes") {
   const std::string body =
       "Menteri Luar Negeri AS Antony Blinken tiba di Seoul pada Rabu malam. Ia dijadwalkan bertemu Presiden "

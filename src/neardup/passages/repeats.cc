@@ -1,6 +1,7 @@
 #include "neardup/passages/repeats.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdlib>
 #include <limits>
 #include <memory>
@@ -21,6 +22,9 @@ constexpr int kChainTries = 2;
 // Diagonals followed at once; beyond this a text is repeating itself in every way (tables of
 // numbers, "ha ha ha"), and the extra diagonals would only find more of the same.
 constexpr size_t kMaxActive = 16;
+// Longest line of text wrapped by hand: such text wraps at 72 to 80 columns, news paragraphs are
+// longer.
+constexpr size_t kWrapWidth = 100;
 
 // Words [a, b] (inclusive) equal words [a - o, b - o].
 struct Run {
@@ -98,6 +102,9 @@ class Finder {
   void Groups();
   void Decide(size_t first, size_t last);
   bool Fault(size_t units, uint64_t words, bool whole_block) const;
+  bool ContinuesSentence(size_t u) const;
+  void DropPartialSentences(size_t mark);
+  bool Contiguous(uint32_t last, uint32_t next) const;
   int64_t FirstTokenAt(uint32_t byte) const;
   bool FusedTail(size_t u, const Projection& p, uint32_t& from, int64_t& offset) const;
   bool EmitPart(size_t first, size_t last, uint32_t from, int64_t offset, bool fused);
@@ -116,6 +123,8 @@ class Finder {
   uint32_t FusedCopyEnd(int64_t a, int64_t b, int64_t ca, int64_t cb) const;
   bool AllRemoved(int64_t from, int64_t to) const;
   bool SameBytes(size_t first, size_t last, uint32_t from) const;
+  std::string Squeezed(uint32_t begin, uint32_t end) const;
+  bool TandemJoin(const Run& r) const;
   bool AnyRemoved(int64_t from, int64_t to) const;
   bool WholeBlock(size_t u) const {
     return (u == 0 || units_[u - 1].block_end != units_[u].block_end) &&
@@ -435,7 +444,7 @@ void Finder::Decide(size_t first, size_t last) {
     for (size_t u = first; u <= last; ++u) {
       if (formula_[u] || unit_count_[u] == 0) continue;
       words += unit_count_[u];
-      ++units;
+      if (u == first || !ContinuesSentence(u)) ++units;
     }
     if (!Fault(units, words, first == last && WholeBlock(first))) return;
   } else if (!SameBytes(first, last, from)) {
@@ -460,32 +469,109 @@ void Finder::Decide(size_t first, size_t last) {
     }
     f = l + 1;
   }
+  if (!adjacent) DropPartialSentences(mark);
   // A trimmed part no longer follows its copy directly: it must be a fault on its own, too.
   if ((adjacent && !trimmed_) || out_.size() == mark) return;
   // Away from its copy, what verified must still be a fault on its own: a group of a short line
-  // and a long one that only nearly repeats is a list entry, not a pasted passage.
-  uint64_t words = 0;
-  size_t units = 0;
-  for (size_t i = mark; i < out_.size(); ++i) {
-    const WithinRepeat& r = out_[i];
-    if (r.fused_start) ++units;
-    for (uint32_t u = r.first_unit + (r.fused_start ? 1 : 0); u <= r.last_unit; ++u) {
-      if (formula_[u] || unit_count_[u] == 0) continue;
-      words += unit_count_[u];
-      ++units;
+  // and a long one that only nearly repeats is a list entry, not a pasted passage. Where a part in
+  // the middle failed, the parts before and after it are two repeats, each a fault or not alone.
+  for (size_t run = mark; run < out_.size();) {
+    size_t end = run + 1;
+    while (end < out_.size() && Contiguous(out_[end - 1].last_unit, out_[end].first_unit)) ++end;
+    uint64_t words = 0;
+    size_t units = 0;
+    for (size_t i = run; i < end; ++i) {
+      const WithinRepeat& r = out_[i];
+      if (r.fused_start) ++units;
+      for (uint32_t u = r.first_unit + (r.fused_start ? 1 : 0); u <= r.last_unit; ++u) {
+        if (formula_[u] || unit_count_[u] == 0) continue;
+        words += unit_count_[u];
+        if (u == out_[run].first_unit || !ContinuesSentence(u)) ++units;
+      }
+    }
+    const WithinRepeat& only = out_[run];
+    if (Fault(units, words, end == run + 1 && only.first_unit == only.last_unit && WholeBlock(only.first_unit))) {
+      run = end;
+      continue;
+    }
+    for (size_t i = run; i < end; ++i) {
+      const WithinRepeat& r = out_[i];
+      const int64_t a = r.fused_start ? FirstTokenAt(r.start) : unit_first_[r.first_unit];
+      const int64_t b = static_cast<int64_t>(unit_first_[r.last_unit]) + unit_count_[r.last_unit] - 1;
+      for (int64_t w = a; w <= b; ++w) removed_[w] = false;
+    }
+    out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(run), out_.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+}
+
+// Whether nothing but units without words stands between units `last` and `next`.
+bool Finder::Contiguous(uint32_t last, uint32_t next) const {
+  for (uint32_t u = last + 1; u < next; ++u) {
+    if (unit_count_[u] > 0) return false;
+  }
+  return true;
+}
+
+// Whether unit u goes on with the sentence of unit u - 1 on the next line: text wrapped by hand
+// ("If any of\nthe values ... is invalid, a \"Value\" error results.") cuts one sentence into two
+// units, and one sentence restated away from its copy is writing however it was wrapped.
+bool Finder::ContinuesSentence(size_t u) const {
+  if (u == 0 || units_[u].line == units_[u - 1].line) return false;
+  // Wrapped by hand, both lines are short. A long line is a paragraph of its own, however its
+  // first word is spelt ("go-update provides ..." after a "See also: ..." line).
+  const auto line_bytes = [this](uint32_t at) {
+    const size_t before = at == 0 ? std::string_view::npos : text_.rfind('\n', at - 1);
+    const size_t from = before == std::string_view::npos ? 0 : before + 1;
+    const size_t after = text_.find('\n', at);
+    return (after == std::string_view::npos ? text_.size() : after) - from;
+  };
+  if (line_bytes(units_[u - 1].start) > kWrapWidth || line_bytes(units_[u].start) > kWrapWidth) return false;
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  uint32_t end = units_[u - 1].end, start = units_[u].start;
+  while (end > units_[u - 1].start && space(text_[end - 1])) --end;
+  while (start < units_[u].end && space(text_[start])) ++start;
+  if (end == units_[u - 1].start || start == units_[u].end) return false;
+  const char last = text_[end - 1], next = text_[start];
+  if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';') return false;
+  if (next < 'a' || next > 'z') return false;
+  // A unit that ends this sentence and starts another ("record. Nobody checks ...") holds a
+  // sentence of its own.
+  for (uint32_t i = start; i + 1 < units_[u].end; ++i) {
+    if ((text_[i] == '.' || text_[i] == '!' || text_[i] == '?') && space(text_[i + 1])) {
+      uint32_t j = i + 1;
+      while (j < units_[u].end && space(text_[j])) ++j;
+      if (j < units_[u].end) return false;
     }
   }
-  const WithinRepeat& only = out_[mark];
-  if (Fault(units, words, out_.size() == mark + 1 && only.first_unit == only.last_unit && WholeBlock(only.first_unit))) {
-    return;
-  }
-  for (size_t i = mark; i < out_.size(); ++i) {
+  return true;
+}
+
+// Drops the parts from out_[mark] on that would remove part of a sentence wrapped across lines
+// while the rest of it stays: a part in the middle of a group failed verification, or the copy
+// covers only the end of a sentence that began on an earlier line. (Directly after its copy, a
+// repeat is whole by its own rule: the same bytes as what it follows.)
+void Finder::DropPartialSentences(size_t mark) {
+  const auto removed_unit = [this, mark](size_t u) {
+    for (size_t i = mark; i < out_.size(); ++i) {
+      if (out_[i].first_unit <= u && u <= out_[i].last_unit) return true;
+    }
+    return false;
+  };
+  for (size_t i = mark; i < out_.size();) {
     const WithinRepeat& r = out_[i];
+    const bool cut_start = !r.fused_start && ContinuesSentence(r.first_unit) && !removed_unit(r.first_unit - 1);
+    const bool cut_end = r.last_unit + 1 < units_.size() && ContinuesSentence(r.last_unit + 1) &&
+                         !removed_unit(r.last_unit + 1);
+    if (!cut_start && !cut_end) {
+      ++i;
+      continue;
+    }
     const int64_t a = r.fused_start ? FirstTokenAt(r.start) : unit_first_[r.first_unit];
     const int64_t b = static_cast<int64_t>(unit_first_[r.last_unit]) + unit_count_[r.last_unit] - 1;
     for (int64_t w = a; w <= b; ++w) removed_[w] = false;
+    out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(i));
+    i = mark;  // a neighbour of the dropped part may now cut its sentence
   }
-  out_.resize(mark);
 }
 
 bool Finder::Fault(size_t units, uint64_t words, bool whole_block) const {
@@ -511,19 +597,29 @@ bool Finder::SameBytes(size_t first, size_t last, uint32_t from) const {
   if (ca < 0 || cb < ca) return false;
   // Up to the whitespace (or next word) after the last word: '"GET")' and '"GET",' end two
   // different lines of code.
-  const auto squeeze = [this](int64_t x, int64_t y) {
+  const auto end_of = [this](int64_t y) {
     const size_t next = static_cast<size_t>(y) + 1 < tokens_.size() ? tokens_[y + 1].begin : text_.size();
     uint32_t end = tokens_[y].end;
     while (end < next && text_[end] != ' ' && text_[end] != '\t' && text_[end] != '\r' && text_[end] != '\n') ++end;
-    std::string out;
-    for (uint32_t i = tokens_[x].begin; i < end; ++i) {
-      const char c = text_[i];
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    return out;
+    return end;
   };
-  return squeeze(from, b) == squeeze(ca, cb);
+  // From the start of the unit, where the removal takes whole units: "[!STATUS=ACTION]" after
+  // "[STATUS=ACTION]" is a different line, not a copy.
+  const bool whole = from == unit_first_[first];
+  const uint32_t begin = whole ? units_[first].start : tokens_[from].begin;
+  const uint32_t copy_begin = whole ? CopyBytes(ca, cb).start : tokens_[ca].begin;
+  return Squeezed(begin, end_of(b)) == Squeezed(copy_begin, end_of(cb));
+}
+
+// Bytes [begin, end) without whitespace, ASCII letters in lower case.
+std::string Finder::Squeezed(uint32_t begin, uint32_t end) const {
+  std::string out;
+  for (uint32_t i = begin; i < end; ++i) {
+    const char c = text_[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
 }
 
 bool Finder::AllRemoved(int64_t from, int64_t to) const {
@@ -656,6 +752,7 @@ void Finder::Tandems() {
       continue;
     }
     if (NormRange(r.a, r.b) != NormRange(r.copy_a(), r.copy_b())) continue;  // a hash collision
+    if (next_to && !TandemJoin(r)) continue;
     WithinRepeat t;
     t.kind = WithinRepeat::Kind::kTandem;
     t.first_unit = t.last_unit = unit_of_[r.a];
@@ -667,6 +764,64 @@ void Finder::Tandems() {
     for (uint32_t w = r.a; w <= r.b; ++w) removed_[w] = true;
     out_.push_back(std::move(t));
   }
+}
+
+// Whether the copies of a tandem whose second copy directly follows the first are two copies of
+// one whole thing printed twice, rather than words of technical text that happen to repeat: a
+// link label and its anchor ("[Code of Conduct](#code-of-conduct)"), a reference and its target
+// ("[doc/a.txt]: doc/a.txt"), a name and its address, a file name and a longer one
+// ("objs/foo.o objs/foo.o.bu"), a name made of words ("feature_test_macros - feature test
+// macros"). They are when
+//   - the copies have the same bytes but for whitespace and case (joined words are not words
+//     apart);
+//   - only whitespace, sentence punctuation and brackets that close one the first copy opened
+//     ("(Ilustrasi).") stand between them, and without whitespace the second copy starts a new
+//     sentence (a glue point), so that no token is split;
+//   - the second copy ends its token: at most closing punctuation follows it before whitespace,
+//     the end of the text or a glue point.
+bool Finder::TandemJoin(const Run& r) const {
+  const uint32_t first_begin = tokens_[r.copy_a()].begin, first_end = tokens_[r.copy_b()].end;
+  const uint32_t second_begin = tokens_[r.a].begin, second_end = tokens_[r.b].end;
+  if (Squeezed(first_begin, first_end) != Squeezed(second_begin, second_end)) return false;
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto sentence_end = [](char c) { return c == '.' || c == '!' || c == '?'; };
+  int open[3] = {0, 0, 0};  // ( [ {
+  for (uint32_t i = first_begin; i < first_end; ++i) {
+    const char c = text_[i];
+    if (c == '(') ++open[0];
+    if (c == '[') ++open[1];
+    if (c == '{') ++open[2];
+    if (c == ')' && open[0] > 0) --open[0];
+    if (c == ']' && open[1] > 0) --open[1];
+    if (c == '}' && open[2] > 0) --open[2];
+  }
+  bool spaced = false, ended = false;
+  for (uint32_t i = first_end; i < second_begin; ++i) {
+    const char c = text_[i];
+    if (space(c)) {
+      spaced = true;
+    } else if (sentence_end(c)) {
+      ended = true;
+    } else if (c == ',' || c == ';') {
+    } else if (c == ')' && open[0] > 0) {
+      --open[0];
+    } else if (c == ']' && open[1] > 0) {
+      --open[1];
+    } else if (c == '}' && open[2] > 0) {
+      --open[2];
+    } else {
+      return false;
+    }
+  }
+  if (!spaced && !(ended && upper(text_[second_begin]))) return false;
+  // After the second copy: closing punctuation, then whitespace, the end, or a new sentence.
+  uint32_t i = second_end;
+  while (i < text_.size() && !space(text_[i]) &&
+         std::string_view(".,;:!?)]}\"'").find(text_[i]) != std::string_view::npos) {
+    ++i;
+  }
+  return i == text_.size() || space(text_[i]) || (i > second_end && upper(text_[i]));
 }
 
 std::vector<WithinRepeat> Finder::Find() {

@@ -15,19 +15,26 @@
 //     `min_far_words` words;
 //   - or it is a whole line or paragraph of at least `min_line_words` words.
 // Units whose text occurs three times or more are formulas and count for nothing away from
-// their copies. Otherwise a repeat is natural and stays: a single sentence restated inside running
+// their copies; a sentence wrapped by hand across short lines counts once, however many units
+// its lines make. Otherwise a repeat is natural and stays: a single sentence restated inside running
 // prose (a quote repeated later), a short line or two recurring in a list, a table or reference
 // text ("Winners meet in final match", "Return 0 on success, or a negative error in case of
 // failure." after every function of a manual).
 // Inside a sentence only a tandem goes: a span of at least `min_tandem_words` words that opens
-// its sentence and is directly followed by itself. Repetition inside a sentence that is not back
-// to back (rhetoric), or that starts mid-sentence ("/etc/init, then /bin/init, then"), stays.
+// its sentence and is directly followed by itself, with the same bytes but for whitespace and
+// case, only whitespace, sentence punctuation or a bracket the first copy opened between the
+// copies (without whitespace, only at a glue point), and the second copy ending its token.
+// Repetition inside a sentence that is not back to back (rhetoric), or that starts mid-sentence
+// ("/etc/init, then /bin/init, then"), stays, and so do technical texts' joins of the same words
+// ("[Code of Conduct](#code-of-conduct)", "[doc/a.txt]: doc/a.txt", "objs/foo.o objs/foo.o.bu").
 //
 // Every removal is verified: the removed words are identical after normalization to one
 // contiguous earlier span, or (from `near_min_words` words) their word 3-gram Jaccard with it is
 // at least `threshold`. A group is split at line (paragraph) ends and each part verified on its
-// own; a part that fails stays. Removals are whole units; the one exception is a word fused at a
-// glue point ("terakhirKorut", a body pasted twice with nothing between), which stays whole.
+// own; a part that fails stays, and the parts it separates are judged apart. Removals are whole
+// units and never part of a sentence wrapped across lines while the rest of it stays; the one
+// exception is a word fused at a glue point ("terakhirKorut", a body pasted twice with nothing
+// between), which stays whole.
 #ifndef NEARDUP_REPEATS_H_
 #define NEARDUP_REPEATS_H_
 
