@@ -27,6 +27,8 @@ absl::Status CheckField(const FieldTally& tally, uint64_t records, const std::st
   return absl::OkStatus();
 }
 
+}  // namespace
+
 absl::Status CheckRead(const ReadStats& read, const CommonOptions& o, const Messages& messages) {
   for (const std::string& note : read.repaired) {
     messages.Warn(note + "; read anyway, its bytes compared as they are");
@@ -47,8 +49,6 @@ absl::Status CheckRead(const ReadStats& read, const CommonOptions& o, const Mess
   }
   return absl::OkStatus();
 }
-
-}  // namespace
 
 absl::StatusOr<Prepared> Prepare(const CommonOptions& options, const Messages& messages) {
   NEARDUP_ASSIGN_OR_RETURN(Config config, MakeConfig(options));

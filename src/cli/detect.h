@@ -39,6 +39,10 @@ struct Detection {
 // --url-field, --keep field:NAME) that no record has.
 absl::StatusOr<Detection> Detect(const CommonOptions& options, Prepared prepared, const Messages& messages);
 
+// The warnings and errors about what a complete read saw (Detect's): records repaired, a JSONL
+// field missing from some records (a warning) or from all of them (an error).
+absl::Status CheckRead(const ReadStats& read, const CommonOptions& options, const Messages& messages);
+
 // Lets oneTBB run as many threads as --threads asks for, even more than there are cores (it would
 // otherwise print a warning on stderr, --quiet or not). Lives as long as the command runs.
 class ThreadLimit {
