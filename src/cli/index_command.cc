@@ -81,6 +81,24 @@ std::string FormatParams(const IndexParams& params) {
 
 }  // namespace
 
+void AddIndexRunOptions(CLI::App& cmd, CommonOptions& o, bool writer) {
+  const std::string group = "Index";
+  Metavar(cmd.add_option("--index", o.index,
+                         writer ? "Also check the documents against this persistent index (see 'neardup index'): "
+                                  "a document that duplicates an indexed one is removed in its favour; then add "
+                                  "the kept documents to it, in one commit"
+                                : "Also check the documents against this persistent index (see 'neardup index'): "
+                                  "a document that duplicates an indexed one is a duplicate of it; the index is "
+                                  "only read"),
+          "DIR")
+      ->group(group);
+  if (!writer) return;
+  cmd.add_flag("--index-readonly", o.index_readonly, "With --index: check against the index without adding to it")
+      ->group(group);
+  cmd.add_flag("--wait", o.index_wait, "With --index: wait for another writer of the index instead of failing")
+      ->group(group);
+}
+
 CLI::App* AddIndexCommand(CLI::App& app, IndexOptions& o) {
   CLI::App* cmd = app.add_subcommand(
       "index", "Keep a persistent index of documents, so that each new batch is checked against all "

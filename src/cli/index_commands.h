@@ -25,6 +25,10 @@ struct IndexOptions {
   std::vector<CLI::App*> apps;  // add, query, stats
 };
 
+// Registers --index on clean, report or check (`writer`: clean, which adds to the index, so also
+// --index-readonly and --wait).
+void AddIndexRunOptions(CLI::App& command, CommonOptions& options, bool writer);
+
 // Registers `index` and its three subcommands on `app`.
 CLI::App* AddIndexCommand(CLI::App& app, IndexOptions& options);
 // Runs the subcommand that was parsed. Exit codes: 0 done; 2 a usage or input error, an index

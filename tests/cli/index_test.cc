@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -304,6 +305,99 @@ TEST_CASE("issue14: a writer killed at any point leaves the index as before or a
   }
   MESSAGE("killed before the commit: " << saw_before << ", after: " << saw_after);
   CHECK(saw_before > 0);
+}
+
+// The ids of the records of a cleaned JSONL file.
+std::set<std::string> CleanedIds(const std::string& jsonl) {
+  std::set<std::string> ids;
+  for (const std::string& line : SplitLines(jsonl)) {
+    const size_t at = line.find("{\"id\": \"") + 8;
+    ids.insert(line.substr(at, line.find('"', at) - at));
+  }
+  return ids;
+}
+
+TEST_CASE("issue14: clean --index over batches keeps the documents one clean --keep first keeps") {
+  TempDir dir;
+  const std::vector<Doc> docs = Corpus();
+  WriteFile(dir / "all/all.jsonl", Jsonl(docs, 0, docs.size()));
+  const RunResult single = RunNeardup({"clean", dir / "all", "-o", dir / "single", "--keep", "first", "-q"});
+  REQUIRE(single.exit_code == 0);
+  const std::set<std::string> kept = {"p0", "p1", "p3", "p5", "p6", "p8", "p10", "p12"};
+  CHECK(CleanedIds(ReadFile(dir / "single/all.jsonl")) == kept);
+  std::map<std::string, size_t> batch_of;
+  for (const size_t batches : {size_t{1}, size_t{2}, size_t{7}}) {
+    CAPTURE(batches);
+    const std::string index = dir / ("index" + std::to_string(batches));
+    const size_t per = docs.size() / batches;
+    std::set<std::string> kept_over_batches;
+    for (size_t b = 0; b < batches; ++b) {
+      CAPTURE(b);
+      const size_t begin = b * per, end = b + 1 == batches ? docs.size() : (b + 1) * per;
+      for (size_t i = begin; i < end; ++i) batch_of[docs[i].id] = b;
+      const std::string in = dir / ("in" + std::to_string(batches) + "_" + std::to_string(b));
+      const std::string out = dir / ("out" + std::to_string(batches) + "_" + std::to_string(b));
+      WriteFile(in + "/batch.jsonl", Jsonl(docs, begin, end));
+      const RunResult run = RunNeardup({"clean", in, "-o", out, "--index", index, "-q"});
+      INFO(run.err);
+      REQUIRE(run.exit_code == 0);
+      const std::set<std::string> ids = CleanedIds(ReadFile(out + "/batch.jsonl"));
+      kept_over_batches.insert(ids.begin(), ids.end());
+      // Each removed document names the document kept in its place, marked when that one is in
+      // the index (an earlier batch).
+      const Report report = LoadReport(out + "/report.json");
+      size_t removed = 0;
+      for (const DocumentCluster& c : report.clusters) {
+        const std::string kept_id(report.ids[c.kept]);
+        CHECK(c.kept_in_index == (batch_of.at(kept_id) < b));
+        for (const RemovedDocument& r : c.removed) {
+          ++removed;
+          const std::string id(report.ids[r.doc]);
+          for (const Doc& d : docs) {
+            if (d.id == id) CHECK(d.kept_as == kept_id);
+          }
+        }
+      }
+      CHECK(removed + ids.size() == end - begin);
+    }
+    CHECK(kept_over_batches == kept);
+    CHECK(StatsLine(RunNeardup({"index", "stats", index}).out, "documents") == "documents   8\n");
+  }
+}
+
+TEST_CASE("issue14: report and check read the index; clean --index-readonly too") {
+  TempDir dir;
+  const std::vector<Doc> docs = Corpus();
+  WriteFile(dir / "a/a.jsonl", Jsonl(docs, 0, 7));
+  WriteFile(dir / "b/b.jsonl", Jsonl(docs, 7, 14));
+  REQUIRE(RunNeardup({"index", "add", dir / "index", dir / "a", "-q"}).exit_code == 0);
+  const auto contents = [&] { return ReadFile(dir / "index/data.mdb") + ReadFile(dir / "index/neardup-index"); };
+  const std::string before = contents();
+  // p7 (near p1) and p9 (near p5) duplicate documents of the index; p11 and p13 documents of b.
+  const RunResult report = RunNeardup({"report", dir / "b", "--index", dir / "index", "-q"});
+  REQUIRE(report.exit_code == 0);
+  const Report r = ParseReport(report.out);
+  CHECK(r.stats.duplicate_documents == 4);
+  size_t in_index = 0;
+  for (const DocumentCluster& c : r.clusters) in_index += c.kept_in_index ? c.removed.size() : 0;
+  CHECK(in_index == 2);
+  CHECK(RunNeardup({"check", dir / "b", "--index", dir / "index", "--max-dup-docs", "3", "-q"}).exit_code == 1);
+  CHECK(RunNeardup({"check", dir / "b", "--index", dir / "index", "--max-dup-docs", "4", "-q"}).exit_code == 0);
+  CHECK(RunNeardup({"check", dir / "b", "--max-dup-docs", "2", "-q"}).exit_code == 0);  // without it: p11, p13
+  CHECK(RunNeardup({"clean", dir / "b", "-o", dir / "out", "--index", dir / "index", "--index-readonly", "-q"})
+            .exit_code == 0);
+  CHECK(CleanedIds(ReadFile(dir / "out/b.jsonl")) == std::set<std::string>{"p8", "p10", "p12"});
+  CHECK(contents() == before);
+  SUBCASE("other parameters: exit code 2 before anything is written") {
+    const RunResult run = RunNeardup({"clean", dir / "b", "-o", dir / "out2", "--index", dir / "index", "--seed", "5"});
+    CHECK(run.exit_code == 2);
+    CHECK(Contains(run.err, "was built with seed 1, this run has seed 5"));
+    CHECK(!std::filesystem::exists(dir / "out2/b.jsonl"));
+    CHECK(contents() == before);
+  }
+  SUBCASE("review formats do not show documents kept in an index yet") {
+    CHECK(RunNeardup({"report", dir / "b", "--index", dir / "index", "--format", "md"}).exit_code == 2);
+  }
 }
 
 }  // namespace neardup::testing

@@ -1,12 +1,16 @@
 #include "neardup/engine/index_dedup.h"
 
+#include <tbb/enumerable_thread_specific.h>
+
 #include <algorithm>
 #include <charconv>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
 #include "neardup/base/status_macros.h"
-#include "neardup/engine/analyze.h"
+#include "neardup/neardup.h"
 #include "neardup/similarity/lsh.h"
+#include "neardup/store/set_store.h"
 #include "neardup/similarity/verify.h"
 
 namespace neardup {
@@ -133,6 +137,92 @@ absl::Status QueryIndex(const DocumentSource& source, const Config& config, cons
     if (progress) progress({"query", ++documents, bytes});
     return absl::OkStatus();
   });
+}
+
+absl::StatusOr<IndexHits> MatchIndex(const DocumentSource& source, const CorpusSketch& sketch,
+                                     std::span<const uint32_t> docs, const Analyzer& analyzer, const Config& config,
+                                     const Index& index, const SpillOptions& spill, uint64_t& documents_reread) {
+  NEARDUP_RETURN_IF_ERROR(CheckIndexConfig(config));
+  NEARDUP_RETURN_IF_ERROR(index.CheckParams(IndexParamsOf(config)));
+  // Candidates first, from the band keys the first pass kept; only their documents are read again.
+  const size_t bands = static_cast<size_t>(analyzer.lsh().bands);
+  std::vector<uint32_t> with_candidates;
+  std::vector<uint64_t> positions;
+  std::vector<std::vector<uint32_t>> candidates;
+  std::vector<uint32_t> found;
+  for (const uint32_t doc : docs) {
+    found.clear();
+    for (size_t b = 0; b < bands; ++b) NEARDUP_RETURN_IF_ERROR(index.Lookup(sketch.band_keys[doc * bands + b], found));
+    if (found.empty()) continue;
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    with_candidates.push_back(doc);
+    positions.push_back(sketch.positions[doc]);
+    candidates.push_back(found);
+  }
+  documents_reread += with_candidates.size();
+  SetStore sets(spill);
+  tbb::enumerable_thread_specific<Analyzer::Scratch> scratch([&analyzer] { return Analyzer::Scratch(analyzer); });
+  NEARDUP_RETURN_IF_ERROR(RevisitSets(source, with_candidates, positions,
+                                      [&](uint32_t doc, const Document& d, KeyedSets& out) {
+                                        out.emplace_back(doc, std::vector<uint32_t>());
+                                        analyzer.ShingleSet(d.text, scratch.local(), out.back().second);
+                                      },
+                                      sets));
+  IndexHits hits;
+  std::vector<uint32_t> set;
+  StoredDoc stored;
+  absl::flat_hash_map<uint32_t, uint32_t> slot_of;  // indexed number -> slot in hits.indexed
+  for (size_t i = 0; i < with_candidates.size(); ++i) {
+    const uint32_t doc = with_candidates[i];
+    NEARDUP_RETURN_IF_ERROR(sets.Get(doc, set));
+    for (const uint32_t indexed : candidates[i]) {
+      NEARDUP_RETURN_IF_ERROR(index.Get(indexed, stored));
+      const bool exact = stored.exact == sketch.exact[doc];
+      const double similarity = exact ? 1.0 : JaccardAtLeast(set, stored.shingles, config.threshold);
+      if (!exact && similarity < config.threshold) continue;
+      // The earliest indexed document that verifies is the one kept in its place.
+      const auto [at, inserted] = slot_of.emplace(indexed, static_cast<uint32_t>(hits.indexed.size()));
+      if (inserted) {
+        stored.shingles.clear();
+        hits.indexed.push_back(stored);
+      }
+      hits.docs.push_back(doc);
+      hits.kept.push_back(at->second);
+      hits.similarity.push_back(similarity);
+      hits.match.push_back(exact ? DocumentMatch::kExact : DocumentMatch::kJaccard);
+      break;
+    }
+  }
+  return hits;
+}
+
+absl::StatusOr<uint64_t> AddKeptToIndex(const DocumentSource& source, const Config& config, const Report& report,
+                                        Index& index) {
+  NEARDUP_RETURN_IF_ERROR(CheckIndexConfig(config));
+  const IndexParams params = IndexParamsOf(config);
+  NEARDUP_RETURN_IF_ERROR(index.CheckParams(params));
+  const std::vector<DocumentEdit> edits = CleanEdits(report);
+  const Analyzer analyzer(config);
+  Analyzer::Scratch scratch(analyzer);
+  StoredDoc record;
+  std::vector<uint64_t> band_keys;
+  uint64_t doc = 0;
+  uint64_t added = 0;
+  NEARDUP_RETURN_IF_ERROR(source.ForEach([&](Document&& d) -> absl::Status {
+    if (doc >= edits.size()) return absl::FailedPreconditionError("the inputs changed during the run");
+    if (!edits[doc++].drop) {
+      record.id = d.id;
+      record.source = d.source;
+      record.size = d.text.size();
+      analyzer.IndexKeys(d.text, scratch, record.exact, band_keys, record.shingles);
+      NEARDUP_RETURN_IF_ERROR(index.Add(record, band_keys));
+      ++added;
+    }
+    return absl::OkStatus();
+  }));
+  NEARDUP_RETURN_IF_ERROR(index.Commit(params));
+  return added;
 }
 
 }  // namespace neardup

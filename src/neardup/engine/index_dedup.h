@@ -27,7 +27,10 @@
 #include "neardup/document.h"
 #include "neardup/progress.h"
 #include "neardup/report.h"
+#include "neardup/engine/analyze.h"
+#include "neardup/engine/sketch.h"
 #include "neardup/store/index.h"
+#include "neardup/store/spill.h"
 
 namespace neardup {
 
@@ -65,6 +68,26 @@ absl::StatusOr<IndexAddResult> AddToIndex(const DocumentSource& source, const Co
 using IndexMatchVisitor = std::function<absl::Status(const Document&, std::span<const IndexMatch>)>;
 absl::Status QueryIndex(const DocumentSource& source, const Config& config, const Index& index,
                         const IndexMatchVisitor& visit, const ProgressFn& progress = nullptr);
+
+// A run's documents against the index (clean, report and check with --index): which of `docs`
+// (ascending corpus numbers: the first of each exact group) duplicate an indexed document, by the
+// rule above. Only documents sharing a band key with an indexed one are read again, for their
+// shingle sets; memory holds the hits, never the index.
+struct IndexHits {
+  std::vector<uint32_t> docs;            // ascending
+  std::vector<uint32_t> kept;            // per hit: its indexed document, as a slot of `indexed`
+  std::vector<double> similarity;        // per hit
+  std::vector<DocumentMatch> match;      // per hit: kExact or kJaccard
+  std::vector<StoredDoc> indexed;        // the indexed documents named (shingles left empty)
+};
+absl::StatusOr<IndexHits> MatchIndex(const DocumentSource& source, const CorpusSketch& sketch,
+                                     std::span<const uint32_t> docs, const Analyzer& analyzer, const Config& config,
+                                     const Index& index, const SpillOptions& spill, uint64_t& documents_reread);
+
+// After `clean --index`: adds the documents `report` keeps (CleanEdits: not dropped) to the index,
+// reading `source` again, and commits them in one transaction with the run's parameters.
+absl::StatusOr<uint64_t> AddKeptToIndex(const DocumentSource& source, const Config& config, const Report& report,
+                                        Index& index);
 
 }  // namespace neardup
 
