@@ -3,7 +3,7 @@
 
 NEARDUP_PACKAGES=(g++ cmake ninja-build pkg-config libxxhash-dev libabsl-dev libbenchmark-dev
   doctest-dev libutf8proc-dev libsimdjson-dev libcli11-dev zlib1g-dev libzstd-dev libarchive-dev
-  libtbb-dev)
+  libtbb-dev liblmdb-dev)
 
 # Installs whichever of NEARDUP_PACKAGES (plus any arguments) are missing; does nothing when all
 # are present, so repeated runs need no network.

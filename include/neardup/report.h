@@ -42,6 +42,9 @@ struct RemovedDocument {
 struct DocumentCluster {
   uint32_t kept = 0;
   std::vector<RemovedDocument> removed;  // ascending doc
+  // The kept document is one of a persistent index (--index), not of this run's input: its text
+  // is not at hand. JSON: "kept_in_index": true, written only when set.
+  bool kept_in_index = false;
 };
 
 enum class PassageRule { kRepeatWithin, kRepeatAcross, kBoilerplate, kBoilerplatePattern };
@@ -157,6 +160,10 @@ struct Report {
   std::vector<PassageFinding> passages;    // ascending (doc, start)
   std::vector<BoilerplateEntry> boilerplate;  // ascending (source, pattern, text)
   ReportStats stats;
+  // --index: the documents of the index that documents of this run duplicate. They follow the
+  // input's documents in ids, sizes, locations and fingerprints (the last `indexed_documents`
+  // entries), and only clusters with kept_in_index name them.
+  uint32_t indexed_documents = 0;
 };
 
 // The report as JSON (one object, two-space indented, trailing newline). Deterministic.

@@ -10,6 +10,7 @@
 #include "cli/baseline_params.h"
 #include "cli/commands.h"
 #include "cli/detect.h"
+#include "cli/index_commands.h"
 #include "cli/output.h"
 #include "cli/summary.h"
 #include "cli/validators.h"
@@ -92,6 +93,7 @@ CLI::App* AddCheckCommand(CLI::App& app, CheckOptions& o) {
                "the limits allow. Without any --max-* option every limit is 0: nothing may be found "
                "(with --baseline: nothing new).");
   AddCommonOptions(*cmd, o.common);
+  AddIndexRunOptions(*cmd, o.common, /*writer=*/false);
   GateLimits& l = o.limits;
   Metavar(AddLimit(*cmd, "--max-dup-docs", l.max_dup_docs, "Most duplicate documents allowed"), "N")
       ->transform(WholeNumber());

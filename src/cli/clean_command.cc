@@ -5,12 +5,15 @@
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
 #include "cli/detect.h"
+#include "cli/index_commands.h"
 #include "cli/output.h"
 #include "cli/summary.h"
 #include "neardup/io/atomic_file.h"
 #include "neardup/io/clean_writer.h"
 #include "neardup/io/inputs.h"
+#include "neardup/engine/index_dedup.h"
 #include "neardup/engine/pipeline.h"
+#include "neardup/io/corpus.h"
 #include "neardup/base/status_macros.h"
 
 namespace neardup::cli {
@@ -63,6 +66,7 @@ CLI::App* AddCleanCommand(CLI::App& app, CleanOptions& o) {
       "clean", "Write the corpus minus duplicate documents and repeated passages to OUTDIR, with "
                "OUTDIR/report.json saying what was removed and why.");
   AddCommonOptions(*cmd, o.common);
+  AddIndexRunOptions(*cmd, o.common, /*writer=*/true);
   const std::string output = "Output";
   Metavar(cmd->add_option("-o,--output", o.outdir,
                           "Output directory: mirrors the inputs' layout and formats; must not be an input "
@@ -89,7 +93,8 @@ int RunClean(const CleanOptions& o) {
     messages.Error(status);
     return kExitUsage;
   }
-  const absl::StatusOr<Detection> detection = Detect(o.common, *std::move(prepared), messages);
+  const bool add_to_index = !o.common.index.empty() && !o.common.index_readonly;
+  const absl::StatusOr<Detection> detection = Detect(o.common, *std::move(prepared), messages, add_to_index);
   if (!detection.ok()) {
     messages.Error(detection.status());
     return kExitUsage;
@@ -106,11 +111,20 @@ int RunClean(const CleanOptions& o) {
     status = WriteFileAtomically(report_path, [&report](const PieceWriter& write) { WriteReportJson(report, write); });
   }
   if (!status.ok()) return ExitAfterWrite(status, messages, kExitOk);
+  // Only once the cleaned corpus and the report are written: a failed run adds nothing.
+  uint64_t indexed = 0;
+  if (add_to_index) {
+    const InputCorpus corpus(detection->inputs, jsonl);
+    const absl::StatusOr<uint64_t> added = AddKeptToIndex(corpus, detection->config, report, *detection->index);
+    if (!added.ok()) return ExitAfterWrite(added.status(), messages, kExitOk);
+    indexed = *added;
+  }
   const double write_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   for (const std::string& line : FormatTimings(detection->seconds, write_seconds)) messages.Verbose(line);
   if (messages.quiet()) return kExitOk;
   std::string where = ToStdout(o) ? "cleaned corpus on stdout" : absl::StrFormat("cleaned corpus in %s", o.outdir);
   if (!report_path.empty()) absl::StrAppendFormat(&where, ", report in %s", report_path);
+  if (add_to_index) absl::StrAppendFormat(&where, "; %d kept documents added to the index %s", indexed, o.common.index);
   const std::string summary = FormatSummary(report) + where + "\n";
   if (ToStdout(o) || report_path == "-") {
     // stdout carries data: the summary goes with the other messages.

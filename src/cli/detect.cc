@@ -4,6 +4,7 @@
 #include "cli/progress.h"
 #include "neardup/io/corpus.h"
 #include "neardup/base/status_macros.h"
+#include "neardup/engine/index_dedup.h"
 
 namespace neardup::cli {
 namespace {
@@ -27,6 +28,8 @@ absl::Status CheckField(const FieldTally& tally, uint64_t records, const std::st
   return absl::OkStatus();
 }
 
+}  // namespace
+
 absl::Status CheckRead(const ReadStats& read, const CommonOptions& o, const Messages& messages) {
   for (const std::string& note : read.repaired) {
     messages.Warn(note + "; read anyway, its bytes compared as they are");
@@ -48,8 +51,6 @@ absl::Status CheckRead(const ReadStats& read, const CommonOptions& o, const Mess
   return absl::OkStatus();
 }
 
-}  // namespace
-
 absl::StatusOr<Prepared> Prepare(const CommonOptions& options, const Messages& messages) {
   NEARDUP_ASSIGN_OR_RETURN(Config config, MakeConfig(options));
   ResolveOptions resolve;
@@ -59,14 +60,25 @@ absl::StatusOr<Prepared> Prepare(const CommonOptions& options, const Messages& m
   return Prepared{std::move(config), std::move(inputs)};
 }
 
-absl::StatusOr<Detection> Detect(const CommonOptions& options, Prepared prepared, const Messages& messages) {
-  Detection detection{std::move(prepared.inputs), {}, {}, {}};
+absl::StatusOr<Detection> Detect(const CommonOptions& options, Prepared prepared, const Messages& messages,
+                                 bool write_index) {
+  Detection detection{std::move(prepared.inputs), {}, {}, {}, prepared.config, nullptr};
+  if (!options.index.empty()) {
+    NEARDUP_RETURN_IF_ERROR(CheckOutputDir(detection.inputs, options.index));
+    NEARDUP_RETURN_IF_ERROR(CheckIndexConfig(prepared.config));
+    NEARDUP_ASSIGN_OR_RETURN(
+        detection.index,
+        Index::Open(options.index, {write_index ? Index::Mode::kWrite : Index::Mode::kRead, options.index_wait}));
+    NEARDUP_RETURN_IF_ERROR(detection.index->CheckParams(IndexParamsOf(prepared.config)));
+  }
   absl::StatusOr<Report> report;
   {
     // The line is erased when this scope ends, before anything else is printed.
     ProgressLine progress(WantProgress(options), KnownInputBytes(detection.inputs));
     const InputCorpus corpus(detection.inputs, MakeJsonlOptions(options), &detection.read);
-    report = Deduplicate(corpus, prepared.config, progress.callback(), &detection.seconds);
+    report = detection.index != nullptr
+                 ? DeduplicateWithIndex(corpus, prepared.config, *detection.index, progress.callback(), &detection.seconds)
+                 : Deduplicate(corpus, prepared.config, progress.callback(), &detection.seconds);
   }
   if (!report.ok()) return report.status();
   NEARDUP_RETURN_IF_ERROR(CheckRead(detection.read, options, messages));

@@ -14,6 +14,7 @@
 #include "neardup/io/inputs.h"
 #include "neardup/engine/pipeline.h"
 #include "neardup/report.h"
+#include "neardup/store/index.h"
 
 namespace neardup::cli {
 
@@ -31,13 +32,23 @@ struct Detection {
   Report report;
   RunProfile seconds;
   ReadStats read;
+  Config config;
+  std::unique_ptr<Index> index;  // --index: open (for writing when clean adds to it)
 };
 
+// With --index, runs against the index (opened for writing when `write_index`, holding the
+// writer's lock until the Detection goes). Errors (exit code 2): a directory that is not an
+// index, an index built with other parameters, another writer, an option an index cannot take.
 // Runs the engine on the prepared inputs, then warns about what the read saw: records repaired,
 // a JSONL field missing from more than 1% of records (the count, and the first such record).
 // Errors: a malformed record, an unreadable file, and a field (--text-field, --source-field,
 // --url-field, --keep field:NAME) that no record has.
-absl::StatusOr<Detection> Detect(const CommonOptions& options, Prepared prepared, const Messages& messages);
+absl::StatusOr<Detection> Detect(const CommonOptions& options, Prepared prepared, const Messages& messages,
+                                 bool write_index = false);
+
+// The warnings and errors about what a complete read saw (Detect's): records repaired, a JSONL
+// field missing from some records (a warning) or from all of them (an error).
+absl::Status CheckRead(const ReadStats& read, const CommonOptions& options, const Messages& messages);
 
 // Lets oneTBB run as many threads as --threads asks for, even more than there are cores (it would
 // otherwise print a warning on stderr, --quiet or not). Lives as long as the command runs.

@@ -117,6 +117,16 @@ void AppendParagraph(std::string_view text, std::string& out) {
 std::string CommandHelp(const CommandInfo& c) {
   std::string out = "Usage: " + UsageLine(c) + "\n\n";
   AppendParagraph(c.description, out);
+  if (!c.subcommands.empty()) {
+    out += "\nCommands:\n";
+    for (const CommandInfo& sub : c.subcommands) {
+      OptionInfo line;
+      line.positional = true;
+      line.names = {sub.name.substr(sub.name.rfind(' ') + 1)};
+      line.description = sub.description;
+      AppendOption(line, out);
+    }
+  }
   std::vector<std::string> groups;
   for (const OptionInfo& o : c.options) {
     if (!o.positional && !o.help && std::find(groups.begin(), groups.end(), o.group) == groups.end()) {
@@ -183,11 +193,14 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 
 CommandInfo DescribeCommand(const CLI::App& app) {
   CommandInfo info;
-  info.name = app.get_parent() == nullptr ? "" : app.get_name();
+  for (const CLI::App* at = &app; at->get_parent() != nullptr; at = at->get_parent()) {
+    info.name = info.name.empty() ? at->get_name() : at->get_name() + " " + info.name;
+  }
   info.description = app.get_description();
   info.footer = app.get_footer();
   info.hidden = app.get_group().empty();
   for (const CLI::Option* option : app.get_options()) info.options.push_back(DescribeOption(*option, app));
+  if (app.get_parent() != nullptr) info.subcommands = DescribeSubcommands(app);
   return info;
 }
 
@@ -202,6 +215,7 @@ std::vector<CommandInfo> DescribeSubcommands(const CLI::App& app) {
 
 std::string UsageLine(const CommandInfo& c) {
   std::string out = "neardup " + c.name;
+  if (!c.subcommands.empty()) return out + " COMMAND [OPTIONS] ...";
   for (const OptionInfo& o : c.options) {
     if (!o.required || o.positional) continue;
     const auto name = std::find_if(o.names.begin(), o.names.end(), [](const std::string& n) { return n.size() > 2; });
@@ -224,7 +238,7 @@ std::string FormatHelp(const CLI::App& app) {
 void UseNeardupHelp(CLI::App& app) {
   const auto format = [](const CLI::App* shown, std::string, CLI::AppFormatMode) { return FormatHelp(*shown); };
   app.formatter_fn(format);
-  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) sub->formatter_fn(format);
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) UseNeardupHelp(*sub);
 }
 
 std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {

@@ -25,11 +25,12 @@ struct OptionInfo {
 };
 
 struct CommandInfo {
-  std::string name;         // "" for the program itself
+  std::string name;         // "" for the program itself; "index add" for a command inside one
   std::string description;
   std::string footer;       // the exit codes
   std::vector<OptionInfo> options;  // in the order they were added
   bool hidden = false;
+  std::vector<CommandInfo> subcommands;  // visible commands inside this one ("index add")
 };
 
 CommandInfo DescribeCommand(const CLI::App& app);

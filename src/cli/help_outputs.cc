@@ -1,4 +1,5 @@
 // The man page and the completion scripts (help.h), from the same model as --help.
+#include <algorithm>
 #include <string>
 
 #include "absl/strings/str_format.h"
@@ -60,6 +61,39 @@ void ManExitCodes(const std::string& footer, std::string& out) {
 
 std::string ShellWords(const std::vector<std::string>& words) { return absl::StrJoin(words, " "); }
 
+// Each command followed by the commands inside it ("index", "index add", ...).
+std::vector<CommandInfo> Flatten(const std::vector<CommandInfo>& commands) {
+  std::vector<CommandInfo> out;
+  for (const CommandInfo& c : commands) {
+    out.push_back(c);
+    for (const CommandInfo& sub : Flatten(c.subcommands)) out.push_back(sub);
+  }
+  return out;
+}
+
+// The last word of the names of the commands inside `c` ("add", "query", "stats").
+std::vector<std::string> InnerNames(const CommandInfo& c) {
+  std::vector<std::string> names;
+  for (const CommandInfo& sub : c.subcommands) names.push_back(sub.name.substr(sub.name.rfind(' ') + 1));
+  return names;
+}
+
+// For completion, a command with commands inside it takes the options of all of them (each once):
+// the scripts complete one level of commands.
+std::vector<CommandInfo> Merged(const std::vector<CommandInfo>& commands) {
+  std::vector<CommandInfo> out = commands;
+  for (CommandInfo& c : out) {
+    for (const CommandInfo& sub : c.subcommands) {
+      for (const OptionInfo& o : sub.options) {
+        const bool seen = std::any_of(c.options.begin(), c.options.end(),
+                                      [&](const OptionInfo& known) { return known.names == o.names; });
+        if (!seen) c.options.push_back(o);
+      }
+    }
+  }
+  return out;
+}
+
 // Single-quoted for zsh and fish: a quote inside is closed, escaped and reopened.
 std::string Quoted(std::string_view text) {
   return "'" + absl::StrReplaceAll(absl::string_view(text.data(), text.size()), {{"'", "'\\''"}}) + "'";
@@ -106,7 +140,8 @@ std::string Bash(const std::vector<CommandInfo>& commands, const CommandInfo& pr
     out += "      esac\n";
     out += "      if [[ $cur == -* ]]; then\n        COMPREPLY=($(compgen -W '" + ShellWords(options) +
            "' -- \"$cur\"))\n      else\n";
-    out += files ? "        COMPREPLY=($(compgen -f -- \"$cur\"))\n" : "        COMPREPLY=()\n";
+    const std::string inner = c.subcommands.empty() ? "" : "$(compgen -W '" + ShellWords(InnerNames(c)) + "' -- \"$cur\") ";
+    out += files ? "        COMPREPLY=(" + inner + "$(compgen -f -- \"$cur\"))\n" : "        COMPREPLY=(" + inner + ")\n";
     out += "      fi ;;\n";
   }
   out += "  esac\n}\ncomplete -o filenames -F _neardup neardup\n";
@@ -145,7 +180,13 @@ std::string Zsh(const std::vector<CommandInfo>& commands) {
   out += "    argument)\n      case $line[1] in\n";
   for (const CommandInfo& c : commands) {
     out += "        " + c.name + ") _arguments -s";
-    for (const OptionInfo& o : c.options) out += " \\\n            " + ZshSpec(o);
+    if (!c.subcommands.empty()) {
+      // The commands inside take the first word, paths the rest.
+      out += " \\\n            " + Quoted("1:command:(" + ShellWords(InnerNames(c)) + ")") + " " + Quoted("*:path:_files");
+    }
+    for (const OptionInfo& o : c.options) {
+      if (!o.positional || c.subcommands.empty()) out += " \\\n            " + ZshSpec(o);
+    }
     out += " ;;\n";
   }
   out += "      esac ;;\n  esac\n}\n_neardup \"$@\"\n";
@@ -162,6 +203,7 @@ std::string Fish(const std::vector<CommandInfo>& commands) {
   }
   for (const CommandInfo& c : commands) {
     const std::string when = " -n " + Quoted("__fish_seen_subcommand_from " + c.name);
+    if (!c.subcommands.empty()) out += "complete -c neardup" + when + " -a " + Quoted(ShellWords(InnerNames(c))) + "\n";
     for (const OptionInfo& o : c.options) {
       if (o.positional) {
         if (o.path != OptionInfo::kNoPath) out += "complete -c neardup" + when + " -F\n";
@@ -188,7 +230,7 @@ std::string Fish(const std::vector<CommandInfo>& commands) {
 
 std::string FormatManPage(const CLI::App& app) {
   const CommandInfo program = DescribeCommand(app);
-  const std::vector<CommandInfo> commands = DescribeSubcommands(app);
+  const std::vector<CommandInfo> commands = Flatten(DescribeSubcommands(app));
   // No date: the page is generated at build time, and the same sources give the same bytes.
   std::string out = absl::StrFormat(".TH NEARDUP 1 \"\" \"neardup %s\" \"User Commands\"\n", NEARDUP_VERSION);
   out += ".SH NAME\nneardup \\- " + Roff(program.description.substr(program.description.find(": ") + 2)) + "\n";
@@ -212,7 +254,7 @@ std::string FormatManPage(const CLI::App& app) {
 }
 
 absl::StatusOr<std::string> FormatCompletions(const CLI::App& app, std::string_view shell) {
-  const std::vector<CommandInfo> commands = DescribeSubcommands(app);
+  const std::vector<CommandInfo> commands = Merged(DescribeSubcommands(app));
   if (shell == "bash") return Bash(commands, DescribeCommand(app));
   if (shell == "zsh") return Zsh(commands);
   if (shell == "fish") return Fish(commands);

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/help.h"
+#include "cli/index_commands.h"
 #include "cli/output.h"
 #include "cli/quality_commands.h"
 #include "cli/signals.h"
@@ -38,6 +39,7 @@ struct Commands {
   CleanOptions clean;
   ReportOptions report;
   CheckOptions check;
+  IndexOptions index;
   SynthCommandOptions synth;
   EvalCommandOptions eval;
   ToolOptions tool;
@@ -58,6 +60,16 @@ void Define(CLI::App& app, Commands& c) {
   add(AddReportCommand(app, c.report), ExitCodes("the report is written"));
   add(AddCheckCommand(app, c.check),
       ExitCodes("every gate holds", "  1     a gate failed: more duplication than the limits allow\n"));
+  const std::string index_codes = std::string(
+      "Exit codes:\n"
+      "  0     done\n"
+      "  2     usage error, or an input or output error; an index built with other\n"
+      "        parameters; a directory that is not an index; another writer at work\n") + kInterrupted;
+  add(AddIndexCommand(app, c.index), index_codes);
+  for (CLI::App* sub : c.index.apps) {
+    sub->set_help_flag("-h,--help", "Print this help and exit");
+    sub->footer(index_codes);
+  }
   add(AddSynthCommand(app, c.synth), ExitCodes("the labelled corpus is written"));
   add(AddEvalCommand(app, c.eval), ExitCodes("the scores are written"));
   add(AddCompletionsCommand(app, c.tool), ExitCodes("the script is printed"));
@@ -65,14 +77,27 @@ void Define(CLI::App& app, Commands& c) {
   UseNeardupHelp(app);
 }
 
-// The subcommand named on the command line, if any.
+// The subcommand named on the command line, if any: the deepest one ("index add").
 const CLI::App* NamedCommand(const CLI::App& app, const std::vector<std::string>& args) {
+  const CLI::App* named = nullptr;
+  const CLI::App* level = &app;
   for (const std::string& arg : args) {
-    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-      if (sub->get_name() == arg) return sub;
+    for (const CLI::App* sub : level->get_subcommands([](const CLI::App*) { return true; })) {
+      if (sub->get_name() == arg) {
+        named = sub;
+        level = sub;
+        break;
+      }
     }
   }
-  return nullptr;
+  return named;
+}
+
+// "index add" for a nested command, "report" for another.
+std::string CommandPath(const CLI::App& command) {
+  const CLI::App* parent = command.get_parent();
+  if (parent == nullptr || parent->get_parent() == nullptr) return command.get_name();
+  return CommandPath(*parent) + " " + command.get_name();
 }
 
 std::vector<std::string> CommandNames(const CLI::App& app) {
@@ -104,7 +129,7 @@ std::string UnknownOption(const CLI::App& app, const std::vector<std::string>& a
         })) {
       continue;
     }
-    const std::string where = command != nullptr ? "neardup " + command->get_name() : std::string("neardup");
+    const std::string where = command != nullptr ? "neardup " + CommandPath(*command) : std::string("neardup");
     std::string message = "unknown option '" + name + "' for '" + where + "'";
     const std::string suggestion = ClosestMatch(name, names);
     if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
@@ -115,7 +140,7 @@ std::string UnknownOption(const CLI::App& app, const std::vector<std::string>& a
 
 int UsageError(const CLI::App& app, const std::vector<std::string>& args, const std::string& message) {
   const CLI::App* command = NamedCommand(app, args);
-  const std::string help = command != nullptr ? "neardup " + command->get_name() + " --help" : "neardup --help";
+  const std::string help = command != nullptr ? "neardup " + CommandPath(*command) + " --help" : "neardup --help";
   const Messages messages(CommonOptions{});
   messages.Error(message);
   messages.Error("run '" + help + "' for the " + (command != nullptr ? "options" : "commands"));
@@ -130,7 +155,9 @@ std::vector<std::string> Rewrite(const CLI::App& app, std::vector<std::string> a
   const std::vector<std::string> names = CommandNames(app);
   const bool known = std::find(names.begin(), names.end(), args[0]) != names.end() || NamedCommand(app, {args[0]});
   if (args[0] == "help") {
-    if (args.size() > 2) {
+    // "help index add" names a command inside a command.
+    const bool nested = args.size() == 3 && NamedCommand(app, {args[1], args[2]}) != NamedCommand(app, {args[1]});
+    if (args.size() > 2 && !nested) {
       exit = UsageError(app, {}, "help takes at most one command");
     } else if (args.size() == 2 && !NamedCommand(app, {args[1]})) {
       const std::string suggestion = ClosestMatch(args[1], names);
@@ -153,9 +180,10 @@ int Dispatch(Commands& c, const CLI::App& app) {
   if (c.apps[0]->parsed()) return RunClean(c.clean);
   if (c.apps[1]->parsed()) return RunReport(c.report);
   if (c.apps[2]->parsed()) return RunCheck(c.check);
-  if (c.apps[3]->parsed()) return RunSynth(c.synth);
-  if (c.apps[4]->parsed()) return RunEval(c.eval);
-  if (c.apps[5]->parsed()) return RunCompletions(c.tool, app);
+  if (c.apps[3]->parsed()) return RunIndex(c.index);
+  if (c.apps[4]->parsed()) return RunSynth(c.synth);
+  if (c.apps[5]->parsed()) return RunEval(c.eval);
+  if (c.apps[6]->parsed()) return RunCompletions(c.tool, app);
   return RunMan(c.tool, app);
 }
 
@@ -189,6 +217,15 @@ int main(int argc, char** argv) {
     return UsageError(app, args, unknown.empty() ? e.what() : unknown);
   } catch (const CLI::ParseError& e) {
     const std::string unknown = UnknownOption(app, args);
+    const CLI::App* command = NamedCommand(app, args);
+    if (unknown.empty() && command != nullptr && !command->get_subcommands({}).empty()) {
+      // A command of commands ("index") given none of them: name them.
+      std::vector<std::string> names;
+      for (const CLI::App* sub : command->get_subcommands({})) names.push_back(sub->get_name());
+      std::string list;
+      for (size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+      return UsageError(app, args, "'neardup " + CommandPath(*command) + "' needs a command: " + list);
+    }
     return UsageError(app, args, unknown.empty() ? e.what() : unknown);
   }
   return Dispatch(commands, app);

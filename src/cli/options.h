@@ -44,6 +44,9 @@ struct CommonOptions {
   bool quiet = false;
   bool verbose = false;
   bool progress = false;  // also when stderr is not a terminal
+  std::string index;            // --index: a persistent index to check against (empty: none)
+  bool index_readonly = false;  // clean: do not add the kept documents to it
+  bool index_wait = false;      // clean: wait for another writer of the index
 };
 
 // Registers the inputs and every common option on `command`, with defaults shown in --help.

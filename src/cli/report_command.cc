@@ -4,6 +4,7 @@
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
 #include "cli/detect.h"
+#include "cli/index_commands.h"
 #include "cli/output.h"
 #include "cli/summary.h"
 #include "cli/validators.h"
@@ -36,6 +37,7 @@ CLI::App* AddReportCommand(CLI::App& app, ReportOptions& o) {
   CLI::App* cmd = app.add_subcommand(
       "report", "Detect duplicates and repeated passages and write the report; rewrite nothing.");
   AddCommonOptions(*cmd, o.common);
+  AddIndexRunOptions(*cmd, o.common, /*writer=*/false);
   const std::string output = "Output";
   Metavar(cmd->add_option("-o,--output", o.output, "Write the report to FILE instead of stdout"), "FILE")
       ->group(output);
@@ -62,6 +64,10 @@ int RunReport(const ReportOptions& o) {
   const ThreadLimit threads(o.common.threads);
   absl::StatusOr<Prepared> prepared = Prepare(o.common, messages);
   absl::Status status = prepared.status();
+  if (status.ok() && !o.common.index.empty() && o.format != "json") {
+    // The review formats show the kept document of each pair, whose text an index does not keep.
+    status = absl::InvalidArgumentError("--index works with --format json only, so far");
+  }
   if (status.ok() && !ToStdout(o)) {
     status = CheckOutputPath(o.output);
     if (status.ok()) status = CheckNotAnInput(prepared->inputs, o.output, "-o");

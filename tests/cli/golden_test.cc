@@ -85,7 +85,7 @@ TEST_CASE("help texts fit in 80 columns") {
 }
 
 TEST_CASE("`help COMMAND` is `COMMAND --help`, and `help` is `--help`") {
-  for (const std::string command : {"clean", "report", "check", "synth", "eval", "completions"}) {
+  for (const std::string command : {"clean", "report", "check", "index", "synth", "eval", "completions"}) {
     CAPTURE(command);
     const RunResult help = RunNeardup({"help", command});
     CHECK(help.exit_code == 0);

@@ -78,7 +78,9 @@ void WriteStats(const ReportStats& s, JsonWriter& w) {
 void WriteClusters(const Report& r, JsonWriter& w) {
   w.Key("document_clusters").BeginArray();
   for (const DocumentCluster& c : r.clusters) {
-    w.BeginObject().Key("kept").String(r.ids[c.kept]).Key("removed").BeginArray();
+    w.BeginObject().Key("kept").String(r.ids[c.kept]);
+    if (c.kept_in_index) w.Key("kept_in_index").Bool(true);
+    w.Key("removed").BeginArray();
     for (const RemovedDocument& d : c.removed) {
       w.BeginObject().Key("id").String(r.ids[d.doc]).Key("similarity").Double(d.similarity);
       w.Key("match").String(MatchName(d.match)).Key("fingerprint").String(Hex(r.fingerprints[d.doc]));

@@ -291,6 +291,8 @@ absl::Status ReportReader::Clusters(element root) {
     DocumentCluster& cluster = report_.clusters.emplace_back();
     array removed;
     NEARDUP_RETURN_IF_ERROR(DocField(c, "kept", "a document cluster", cluster.kept));
+    bool in_index = false;
+    if (c["kept_in_index"].get(in_index) == simdjson::SUCCESS) cluster.kept_in_index = in_index;
     if (c["removed"].get(removed) != simdjson::SUCCESS) return Malformed("a document cluster has no \"removed\" array");
     for (const element doc : removed) NEARDUP_RETURN_IF_ERROR(Removed(doc, cluster));
   }

@@ -48,6 +48,18 @@ void Analyzer::ShingleSet(std::string_view text, Scratch& s, std::vector<uint32_
   MakeSet(out);
 }
 
+void Analyzer::IndexKeys(std::string_view text, Scratch& s, uint64_t& exact, std::vector<uint64_t>& band_keys,
+                         std::vector<uint32_t>& set) const {
+  s.Tokenize(text, config_.seed);
+  exact = Hash64(s.tokens_.text, config_.seed);
+  DocumentShingles(s.tokens_, s.words_, config_, set);
+  MakeSet(set);  // a signature depends only on the set, so signing the set gives Analyze()'s keys
+  s.signature_.resize(static_cast<size_t>(config_.num_perm));
+  hasher_.SignInto(set, s.signature_);
+  band_keys.clear();
+  AppendBandKeys(s.signature_, lsh_, config_.seed, band_keys);
+}
+
 void Analyzer::PassageSets(std::string_view text, Scratch& s, std::span<const uint32_t> passages,
                            std::vector<std::vector<uint32_t>>& out) const {
   s.Tokenize(text, config_.seed);

@@ -61,6 +61,11 @@ class Analyzer {
   void ShingleSet(std::string_view text, Scratch& scratch, std::vector<uint32_t>& out) const;
   void PassageSets(std::string_view text, Scratch& scratch, std::span<const uint32_t> passages,
                    std::vector<std::vector<uint32_t>>& out) const;
+  // What a persistent index stores and looks up of a document: its exact fingerprint, its
+  // document band keys (lsh() only, never the containment ones) and its shingle set (sorted,
+  // duplicate-free), all replaced. The same values Analyze() computes.
+  void IndexKeys(std::string_view text, Scratch& scratch, uint64_t& exact, std::vector<uint64_t>& band_keys,
+                 std::vector<uint32_t>& set) const;
 
   const LshParams& lsh() const { return lsh_; }
   // Band keys per long passage (PassageKeys).

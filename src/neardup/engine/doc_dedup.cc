@@ -10,6 +10,7 @@
 #include "neardup/base/partitions.h"
 #include "neardup/store/set_store.h"
 #include "neardup/base/status_macros.h"
+#include "neardup/engine/index_dedup.h"
 #include "neardup/similarity/verify.h"
 
 namespace neardup {
@@ -208,14 +209,30 @@ void FollowRepresentatives(const ExactGroups& groups, DocumentDecisions& d) {
 
 absl::StatusOr<DocumentDecisions> DecideDocuments(const DocumentSource& source, const CorpusSketch& sketch,
                                                   const Analyzer& analyzer, const Config& config,
-                                                  const SpillOptions& spill) {
+                                                  const SpillOptions& spill, const Index* index) {
   DocumentDecisions d;
   const std::vector<uint32_t> rank = KeepRank(sketch, config);
   const ExactGroups groups = GroupExact(sketch, rank);
-  NEARDUP_ASSIGN_OR_RETURN(const std::vector<ScoredPair> verified,
+  NEARDUP_ASSIGN_OR_RETURN(std::vector<ScoredPair> verified,
                            JaccardPairs(source, sketch, groups, analyzer, config, spill, d));
+  IndexHits hits;
+  if (index != nullptr) {
+    NEARDUP_ASSIGN_OR_RETURN(hits, MatchIndex(source, sketch, groups.representatives, analyzer, config, *index, spill,
+                                              d.documents_reread));
+    // A document removed in favour of an indexed one removes no other, as in one run over all
+    // batches (no chaining through a removed document).
+    std::vector<bool> hit(sketch.size(), false);
+    for (const uint32_t doc : hits.docs) hit[doc] = true;
+    std::erase_if(verified, [&](const ScoredPair& p) { return hit[p.a] || hit[p.b]; });
+  }
   d.clusters = Cluster(verified, sketch.size(), rank);
   d.match.assign(sketch.size(), DocumentMatch::kJaccard);
+  for (size_t i = 0; i < hits.docs.size(); ++i) {
+    d.clusters.kept_as[hits.docs[i]] = static_cast<uint32_t>(sketch.size() + hits.kept[i]);
+    d.clusters.similarity[hits.docs[i]] = hits.similarity[i];
+    d.match[hits.docs[i]] = hits.match[i];
+  }
+  d.indexed = std::move(hits.indexed);
   if (config.containment > 0) {
     NEARDUP_RETURN_IF_ERROR(ApplyContainment(source, sketch, groups, rank, analyzer, config, spill, d));
   }

@@ -14,6 +14,7 @@
 #include "neardup/similarity/lsh.h"
 #include "neardup/report.h"
 #include "neardup/engine/sketch.h"
+#include "neardup/store/index.h"
 #include "neardup/store/spill.h"
 
 namespace neardup {
@@ -24,13 +25,17 @@ struct DocumentDecisions {
   uint64_t candidate_pairs = 0;
   uint64_t verified_pairs = 0;
   uint64_t documents_reread = 0;
+  // With an index: the indexed documents that documents of the run duplicate. A document removed
+  // in favour of indexed[k] has kept_as == size() + k.
+  std::vector<StoredDoc> indexed;
 };
 
 // Decides which documents are duplicates of which. Runs its parallel parts as tasks of the
-// current arena.
+// current arena. With `index` (not null), every indexed document precedes the run's: a document
+// that duplicates one is removed in its favour (index_dedup.h) and removes no other.
 absl::StatusOr<DocumentDecisions> DecideDocuments(const DocumentSource& source, const CorpusSketch& sketch,
                                                   const Analyzer& analyzer, const Config& config,
-                                                  const SpillOptions& spill);
+                                                  const SpillOptions& spill, const Index* index = nullptr);
 
 }  // namespace neardup
 

@@ -168,7 +168,8 @@ void SourceCounts(const CorpusSketch& c, std::span<const uint32_t> kept_as, std:
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   for (const auto& [source, kept] : pairs) {
-    if (c.source[kept] != source) ++clusters[source];
+    // A document kept in the index (kept >= size()) is of no source of this run.
+    if (kept >= c.size() || c.source[kept] != source) ++clusters[source];
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "neardup/neardup.h"
+#include "neardup/store/index.h"
 
 namespace neardup {
 
@@ -27,6 +28,13 @@ struct RunProfile {
 // Deduplicate() of neardup.h, filling `profile` (may be null) as it goes.
 absl::StatusOr<Report> Deduplicate(const DocumentSource& source, const Config& config,
                                    const ProgressFn& progress, RunProfile* profile);
+
+// The same against a persistent index (--index): the documents of `index` come before the
+// corpus's, so a document that duplicates one is removed in its favour (index_dedup.h); the
+// report names it (DocumentCluster::kept_in_index). The index is only read. Document rule only:
+// passages and boilerplate are those of the corpus alone.
+absl::StatusOr<Report> DeduplicateWithIndex(const DocumentSource& source, const Config& config, const Index& index,
+                                            const ProgressFn& progress, RunProfile* profile);
 
 }  // namespace neardup
 
