@@ -23,8 +23,8 @@ Corpora on disk, larger than memory: clean_file() and report_file() run the near
 file pipeline (text files and JSONL, plain or compressed, the same format back) with the same
 options, and return the report as a dict.
 
-Not yet here: the persistent index (`neardup.Index(path)` with `query` and `add`) comes when the
-library has one.
+Not yet here: `neardup.Index(path)` with `query` and `add`. The persistent index is the
+command's for now (`neardup index`, and index=DIR in clean_file and report_file).
 """
 
 import inspect
@@ -209,7 +209,9 @@ _document_deduplicate()
 
 # The file pipeline is the command's: its readers and writers keep every byte of the input's
 # format, which the library leaves to its clients. These options exist only there.
-_FILE_OPTIONS = ("text_field", "id_field", "source_field", "url_field")
+_FILE_OPTIONS = ("text_field", "id_field", "source_field", "url_field", "index")
+# Flags without a value: True sets them.
+_SWITCHES = ("index_readonly", "wait")
 
 
 def _command():
@@ -243,7 +245,7 @@ def _flag_value(name, value):
 def _flags(options):
     """The command's flags for `options`, checked first as deduplicate() checks them, so that a
     bad value raises ValueError or TypeError before anything runs."""
-    engine = {k: v for k, v in options.items() if k not in _FILE_OPTIONS}
+    engine = {k: v for k, v in options.items() if k not in _FILE_OPTIONS and k not in _SWITCHES}
     keep = engine.get("keep")
     if isinstance(keep, str) and keep.startswith("field:"):
         if keep == "field:":
@@ -254,6 +256,13 @@ def _flags(options):
     for name, value in options.items():
         if value is None:
             continue
+        if name in _SWITCHES:
+            if not isinstance(value, bool):
+                raise TypeError("%s: expected bool, got %s" % (name, type(value).__name__))
+            flags += ["--" + name.replace("_", "-")] if value else []
+            continue
+        if name == "index":
+            value = os.fspath(value) if isinstance(value, os.PathLike) else value
         if name in _FILE_OPTIONS and not isinstance(value, str):
             raise TypeError("%s: expected str, got %s" % (name, type(value).__name__))
         flags += ["--" + name.replace("_", "-"), _flag_value(name, value)]
@@ -298,8 +307,11 @@ def clean_file(inputs, outdir, *, report=None, **options):
 
     The report goes to outdir/report.json, or to `report` when given. Options: those of
     deduplicate() (help(neardup.deduplicate)), keep="field:NAME" (the record with the smallest
-    value of that JSONL field stays), and the JSONL fields text_field, id_field, source_field and
-    url_field. Nothing is held in memory but what the command holds: a few hundred bytes per
+    value of that JSONL field stays), the JSONL fields text_field, id_field, source_field and
+    url_field, and index=DIR (a persistent index, as `neardup index` makes: documents that
+    duplicate an indexed one are removed, and clean_file then adds the kept ones to it, unless
+    index_readonly=True; wait=True waits for another writer). Nothing is held in memory but
+    what the command holds: a few hundred bytes per
     document.
 
     Raises ValueError or TypeError for a bad option, as deduplicate() does; OSError with the

@@ -104,3 +104,27 @@ def test_stdin_and_stdout_are_refused_with_a_pointer_to_deduplicate(tmp_path):
 
 def test_the_command_is_installed_next_to_the_module():
     assert os.access(os.path.join(os.path.dirname(neardup.__file__), "bin", "neardup"), os.X_OK)
+
+
+def test_a_day_checked_against_the_index_of_the_day_before(tmp_path):
+    # Day 1 seeds the index; day 2 republishes day 1's story: it goes, in favour of the indexed
+    # record, and day 2's new story is added to the index.
+    day1 = write_jsonl(tmp_path / "day1.jsonl", [{"id": "d1-story", "text": STORY}])
+    other = "Harga cabai naik dua kali lipat di pasar induk menjelang hari raya, kata pedagang setempat."
+    day2 = write_jsonl(tmp_path / "day2.jsonl", [{"id": "d2-copy", "text": STORY}, {"id": "d2-new", "text": other}])
+    index = tmp_path / "index"
+    neardup.clean_file(day1, tmp_path / "out1", index=index)
+    report = neardup.clean_file(day2, tmp_path / "out2", index=index)
+    [cluster] = report["document_clusters"]
+    assert cluster["kept"] == "d1-story" and cluster["kept_in_index"] is True
+    assert [r["id"] for r in cluster["removed"]] == ["d2-copy"]
+    assert [json.loads(line)["id"] for line in (tmp_path / "out2" / "day2.jsonl").read_text().splitlines()] == ["d2-new"]
+    # Day 2 again finds both of its records in the index now (report only reads the index).
+    again = neardup.report_file(day2, index=index)
+    assert sorted(r["id"] for c in again["document_clusters"] for r in c["removed"]) == ["d2-copy", "d2-new"]
+    # A read-only clean of a third day adds nothing: its story is still new afterwards.
+    day3 = write_jsonl(tmp_path / "day3.jsonl", [{"id": "d3", "text": other.replace("cabai", "bawang")}])
+    neardup.clean_file(day3, tmp_path / "out3", index=index, index_readonly=True)
+    assert neardup.report_file(day3, index=index)["document_clusters"] == []
+    with pytest.raises(TypeError):
+        neardup.clean_file(day3, tmp_path / "out4", index=index, index_readonly="yes")
