@@ -23,8 +23,8 @@ Corpora on disk, larger than memory: clean_file() and report_file() run the near
 file pipeline (text files and JSONL, plain or compressed, the same format back) with the same
 options, and return the report as a dict.
 
-Not yet here: `neardup.Index(path)` with `query` and `add`. The persistent index is the
-command's for now (`neardup index`, and index=DIR in clean_file and report_file).
+A persistent index of what was seen before: Index(path).query(texts) and .add(texts, ids), or
+index=DIR in clean_file() and report_file().
 """
 
 import inspect
@@ -37,7 +37,7 @@ from typing import NamedTuple, Optional
 
 from . import _neardup
 
-__all__ = ["deduplicate", "clean_file", "report_file", "Result", "Passage", "Span", "Duplicate", "Progress", "DEFAULTS"]
+__all__ = ["deduplicate", "clean_file", "report_file", "Index", "Result", "Passage", "Span", "Duplicate", "Progress", "DEFAULTS"]
 __version__ = _neardup.__version__
 
 
@@ -280,13 +280,13 @@ def _inputs(inputs):
     return paths
 
 
-def _run_command(arguments):
-    # The command's own exit codes (README, "Exit codes"): 2 is a usage, input or output error;
-    # options were checked already, so what is left is about files.
-    process = subprocess.run([_command(), *arguments, "--quiet"], stdin=subprocess.DEVNULL,
+def _run_command(arguments, quiet=True):
+    """Runs the command; returns its stdout. Its exit codes (README, "Exit codes"): 2 is a usage,
+    input or output error; options were checked already, so what is left is about files."""
+    process = subprocess.run([_command(), *arguments, *(["--quiet"] if quiet else [])], stdin=subprocess.DEVNULL,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if process.returncode == 0:
-        return
+        return process.stdout
     message = process.stderr.decode("utf-8", "replace").strip() or "neardup exited with code %d" % process.returncode
     if process.returncode == 2:
         raise OSError(message)
@@ -341,3 +341,76 @@ def report_file(inputs, output=None, **options):
         path = os.path.join(scratch, "report.json")
         _run_command(["report", *paths, "--output", path, *flags])
         return _read_report(path)
+
+
+class Index:
+    """A persistent index of documents seen before, the one `neardup index` keeps (a directory;
+    README, "Incremental runs"): query() tells which texts it already holds, add() puts texts
+    in it. Both stream the texts to a temporary JSONL file (in temp_dir) and run the command.
+
+    Options: threshold, num_perm, shingle, seed (an index keeps those it was built with; other
+    values raise OSError naming the parameter), threads, temp_dir. A directory that is not an
+    index raises OSError and is left untouched.
+    """
+
+    _OPTIONS = ("threshold", "num_perm", "shingle", "seed", "threads", "temp_dir")
+
+    def __init__(self, path, **options):
+        for name in options:
+            if name not in self._OPTIONS:
+                raise TypeError("unknown option '%s'" % name)
+        self.path = os.fspath(path)
+        self._temp_dir = options.get("temp_dir")
+        self._flags = _flags(options)
+
+    def __repr__(self):
+        return "neardup.Index(%r)" % self.path
+
+    def _run(self, command, texts, ids, sources, extra=()):
+        with tempfile.TemporaryDirectory(prefix="neardup-", dir=self._temp_dir) as scratch:
+            batch = os.path.join(scratch, "batch.jsonl")
+            _write_batch(batch, texts, ids, sources)
+            return _run_command(["index", command, *extra, self.path, batch, *self._flags])
+
+    def query(self, texts, ids=None):
+        """For each text, in order, the list of its duplicates in the index: dicts with the
+        indexed document's "id" and "source", the exact "similarity" and the "match" ("exact" or
+        "jaccard"). The index is only read."""
+        out = self._run("query", texts, ids, None, ["--json"])
+        return [json.loads(line)["duplicates"] for line in out.decode("utf-8").splitlines()]
+
+    def add(self, texts, ids=None, sources=None, *, wait=False):
+        """Adds each text that is not a duplicate of an indexed one or of an earlier one of
+        `texts`, in one atomic commit; creates the index if the directory is missing. ids name
+        the texts in later reports (default "0", "1", ...; give your own, they must last);
+        sources give their sites. wait=True waits for another writer instead of raising OSError."""
+        extra = (["--wait"] if wait else []) + (["--source-field", "source"] if sources is not None else [])
+        self._run("add", texts, ids, sources, extra)
+
+    def stats(self):
+        """The command's `neardup index stats`: documents, sources, size on disk, parameters."""
+        return _run_command(["index", "stats", self.path], quiet=False).decode("utf-8")
+
+
+def _next(items, name):
+    try:
+        return next(items)
+    except StopIteration:
+        raise ValueError("%s has fewer items than texts" % name) from None
+
+
+def _write_batch(path, texts, ids, sources):
+    # One record per text, read from the iterables in step; never a list of them.
+    ids_iter = iter(ids) if ids is not None else None
+    sources_iter = iter(sources) if sources is not None else None
+    with open(path, "w", encoding="utf-8") as f:
+        for i, text in enumerate(texts):
+            if isinstance(text, bytes):
+                text = text.decode("utf-8")
+            elif not isinstance(text, str):
+                raise TypeError("texts[%d]: expected str or bytes, got %s" % (i, type(text).__name__))
+            record = {"id": str(_next(ids_iter, "ids")) if ids_iter is not None else str(i), "text": text}
+            if sources_iter is not None:
+                record["source"] = str(_next(sources_iter, "sources"))
+            f.write(json.dumps(record, ensure_ascii=False))
+            f.write("\n")

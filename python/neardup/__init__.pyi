@@ -88,3 +88,27 @@ def report_file(
     output: Union[str, os.PathLike[str], None] = ...,
     **options: _FileOptions,
 ) -> dict: ...
+
+class Index:
+    path: str
+    def __init__(
+        self,
+        path: Union[str, os.PathLike[str]],
+        *,
+        threshold: float = ...,
+        num_perm: int = ...,
+        shingle: str = ...,
+        seed: int = ...,
+        threads: int = ...,
+        temp_dir: Union[str, os.PathLike[str], None] = ...,
+    ) -> None: ...
+    def query(self, texts: Iterable[Union[str, bytes]], ids: Optional[Iterable[Union[str, int]]] = ...) -> list[list[dict]]: ...
+    def add(
+        self,
+        texts: Iterable[Union[str, bytes]],
+        ids: Optional[Iterable[Union[str, int]]] = ...,
+        sources: Optional[Iterable[Union[str, int]]] = ...,
+        *,
+        wait: bool = ...,
+    ) -> None: ...
+    def stats(self) -> str: ...

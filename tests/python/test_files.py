@@ -128,3 +128,32 @@ def test_a_day_checked_against_the_index_of_the_day_before(tmp_path):
     assert neardup.report_file(day3, index=index)["document_clusters"] == []
     with pytest.raises(TypeError):
         neardup.clean_file(day3, tmp_path / "out4", index=index, index_readonly="yes")
+
+
+def test_an_index_answers_for_the_texts_added_before(tmp_path):
+    index = neardup.Index(tmp_path / "news.idx")
+    other = "Harga cabai naik dua kali lipat di pasar induk menjelang hari raya, kata pedagang setempat."
+    index.add([STORY, STORY], ids=["first", "second"], sources=["site-a", "site-b"])  # "second" is a copy: not added
+    # The last of 26 words changed: 21 of the 22 word 5-grams shared, 23 in the union.
+    edited = STORY.replace("harinya.", "berikutnya.")
+    found = index.query((t for t in [edited, other, STORY]), ids=["q1", "q2", "q3"])
+    assert [[(d["id"], d["source"], d["match"]) for d in hits] for hits in found] == [
+        [("first", "site-a", "jaccard")], [], [("first", "site-a", "exact")]]
+    assert abs(found[0][0]["similarity"] - 21 / 23) < 1e-9
+    assert "documents" in index.stats()
+
+
+def test_an_index_refuses_other_parameters_and_foreign_directories(tmp_path):
+    neardup.Index(tmp_path / "idx").add([STORY])
+    with pytest.raises(OSError, match="threshold"):
+        neardup.Index(tmp_path / "idx", threshold=0.9).query([STORY])
+    foreign = tmp_path / "photos"
+    foreign.mkdir()
+    (foreign / "cat.jpg").write_bytes(b"\xff\xd8")
+    with pytest.raises(OSError):
+        neardup.Index(foreign).add([STORY])
+    assert os.listdir(foreign) == ["cat.jpg"]
+    with pytest.raises(TypeError):
+        neardup.Index(tmp_path / "idx", cross_doc="remove")
+    with pytest.raises(ValueError, match="ids has fewer items"):
+        neardup.Index(tmp_path / "idx").add([STORY, STORY], ids=["only-one"])
