@@ -383,8 +383,8 @@ class Index:
         """Adds each text that is not a duplicate of an indexed one or of an earlier one of
         `texts`, in one atomic commit; creates the index if the directory is missing. ids name
         the texts in later reports (default "0", "1", ...; give your own, they must last);
-        sources give their sites. wait=True waits for another writer instead of raising OSError."""
-        extra = (["--wait"] if wait else []) + (["--source-field", "source"] if sources is not None else [])
+        sources give their sites (default: one source "" for all). wait=True waits for another writer instead of raising OSError."""
+        extra = (["--wait"] if wait else []) + ["--source-field", "source"]
         self._run("add", texts, ids, sources, extra)
 
     def stats(self):
@@ -410,7 +410,8 @@ def _write_batch(path, texts, ids, sources):
             elif not isinstance(text, str):
                 raise TypeError("texts[%d]: expected str or bytes, got %s" % (i, type(text).__name__))
             record = {"id": str(_next(ids_iter, "ids")) if ids_iter is not None else str(i), "text": text}
-            if sources_iter is not None:
-                record["source"] = str(_next(sources_iter, "sources"))
+            # Without sources, one source "" for all, as deduplicate() has; never the temporary
+            # file's name.
+            record["source"] = str(_next(sources_iter, "sources")) if sources_iter is not None else ""
             f.write(json.dumps(record, ensure_ascii=False))
             f.write("\n")

@@ -141,6 +141,10 @@ def test_an_index_answers_for_the_texts_added_before(tmp_path):
         [("first", "site-a", "jaccard")], [], [("first", "site-a", "exact")]]
     assert abs(found[0][0]["similarity"] - 21 / 23) < 1e-9
     assert "documents" in index.stats()
+    # Without sources, the source is "" (never the name of the temporary file the texts go through).
+    bare = neardup.Index(tmp_path / "bare.idx")
+    bare.add([other])
+    assert [[d["source"] for d in hits] for hits in bare.query([other])] == [[""]]
 
 
 def test_an_index_refuses_other_parameters_and_foreign_directories(tmp_path):
