@@ -111,6 +111,7 @@ void DocFindings::ClaimRepeats(const std::vector<WithinRepeat>& repeats) {
     item.has_copy = true;
     item.similarity = r.similarity;
     item.fingerprint = r.fingerprint;
+    item.removed = r.remove;
     if (r.kind == WithinRepeat::Kind::kTandem) {
       if (taken_by_[r.first_unit] != 0) continue;
       item.first = item.last = r.first_unit;

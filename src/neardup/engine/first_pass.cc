@@ -41,7 +41,7 @@ struct Batch {
 void RemovedUnits(const std::vector<WithinRepeat>& repeats, size_t units, std::vector<bool>& out) {
   out.assign(units, false);
   for (const WithinRepeat& r : repeats) {
-    if (r.kind != WithinRepeat::Kind::kUnits) continue;
+    if (r.kind != WithinRepeat::Kind::kUnits || !r.remove) continue;
     for (uint32_t u = r.first_unit + (r.fused_start ? 1 : 0); u <= r.last_unit; ++u) out[u] = true;
   }
 }

@@ -34,7 +34,8 @@ static_assert(sizeof(PassageRecord) == 48);
 struct RepeatRecord {
   uint8_t kind;
   uint8_t fused_start;
-  uint8_t unused[2];
+  uint8_t adjacent;
+  uint8_t remove;
   uint32_t first_unit, last_unit;
   uint32_t start, end;
   uint32_t words;
@@ -96,7 +97,7 @@ void EncodePassages(const DocPassages& p, const std::vector<WithinRepeat>& repea
   }
   put(p.pieces.data(), p.pieces.size() * sizeof(PieceSketch));
   for (const WithinRepeat& w : repeats) {
-    const RepeatRecord r{static_cast<uint8_t>(w.kind), w.fused_start, {}, w.first_unit, w.last_unit, w.start,
+    const RepeatRecord r{static_cast<uint8_t>(w.kind), w.fused_start, w.adjacent, w.remove, w.first_unit, w.last_unit, w.start,
                          w.end, w.words, w.similarity, w.fingerprint, static_cast<uint32_t>(w.copies.size()), 0};
     put(&r, sizeof(r));
   }
@@ -142,6 +143,8 @@ absl::Status CorpusSketch::ReadPassages(uint32_t doc, PassageBlock& out, SpillFi
     WithinRepeat& w = out.repeats[i];
     w.kind = static_cast<WithinRepeat::Kind>(r.kind);
     w.fused_start = r.fused_start != 0;
+    w.adjacent = r.adjacent != 0;
+    w.remove = r.remove != 0;
     w.first_unit = r.first_unit;
     w.last_unit = r.last_unit;
     w.start = r.start;

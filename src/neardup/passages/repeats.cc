@@ -110,6 +110,11 @@ class Finder {
   bool EmitPart(size_t first, size_t last, uint32_t from, int64_t offset, bool fused);
   void EmitTrimmed(size_t first, size_t last);
   void Tandems();
+  void ReportRestatements();
+  bool StartsUnit(int64_t w) const { return unit_of_[w] != kNone && unit_first_[unit_of_[w]] == w; }
+  bool EndsUnit(int64_t w) const {
+    return unit_of_[w] != kNone && unit_first_[unit_of_[w]] + unit_count_[unit_of_[w]] - 1 == w;
+  }
 
   bool Fused(uint32_t token, int64_t o) const;
   std::string_view Norm(size_t token) const {
@@ -152,7 +157,8 @@ class Finder {
   std::vector<bool>& formula_;  // per unit: its text occurs three times or more
   std::vector<bool>& removed_;  // per token
   std::vector<WithinRepeat> out_;
-  bool trimmed_ = false;  // the part Decide emits lost a unit at an end to verify
+  bool trimmed_ = false;   // the part Decide emits lost a unit at an end to verify
+  bool adjacent_ = false;  // the group Decide emits directly follows its copy
 };
 
 void Finder::UnitTokens() {
@@ -341,6 +347,18 @@ Projection Finder::Project(size_t u) const {
     if (extent <= best_extent) continue;
     best_extent = extent;
     best = {true, ua - first->o, ub - last->o, c};
+    // Where the chain leaves an end of the unit uncovered, the projection lands on whatever
+    // surrounds the copy: "do. If you work ..." for "<p>If you work ...". When the chain itself
+    // starts (ends) a unit of the copy and the projection does not, the unit's extra words are
+    // an insertion, and the copy is the chain's.
+    const int64_t chain_a = std::max<int64_t>(ua, first->a) - first->o;
+    const int64_t chain_b = std::min<int64_t>(ub, last->b) - last->o;
+    if (best.copy_a >= 0 && best.copy_a != chain_a && !StartsUnit(best.copy_a) && StartsUnit(chain_a)) {
+      best.copy_a = chain_a;
+    }
+    if (best.copy_b < ua && best.copy_b != chain_b && !EndsUnit(best.copy_b) && EndsUnit(chain_b)) {
+      best.copy_b = chain_b;
+    }
   }
   const int64_t len = ub - ua + 1;
   const bool enough = 2 * best_extent >= len && (best_extent >= static_cast<int64_t>(o_.k) || best_extent == len);
@@ -431,9 +449,12 @@ void Finder::Decide(size_t first, size_t last) {
   int64_t offset = static_cast<int64_t>(from) - head.copy_a;
   const bool fused = FusedTail(first, head, from, offset);
   const int64_t copy_end = projections_[last].copy_b;
-  // Directly after its copy: nothing between them but removed words (or the fused word).
+  // Directly after its copy: nothing between them but removed words (or the fused word). A group
+  // whose copy runs into the group itself ("See pipe(7). /proc/sys/fs/... See pipe(7)." in a list
+  // whose entries share words) is text with a period, not a copy printed twice.
   const int64_t between_to = static_cast<int64_t>(from) - 1 - (fused ? 1 : 0);
-  const bool adjacent = AllRemoved(copy_end + 1, between_to);
+  const bool adjacent = copy_end < static_cast<int64_t>(from) && AllRemoved(copy_end + 1, between_to);
+  adjacent_ = adjacent;
   if (!adjacent) {
     // Away from its copy, a repeat is a fault only when it is a passage of some length: two
     // sentences or more of at least min_far_words words, or a whole line of min_line_words.
@@ -470,8 +491,16 @@ void Finder::Decide(size_t first, size_t last) {
     f = l + 1;
   }
   if (!adjacent) DropPartialSentences(mark);
-  // A trimmed part no longer follows its copy directly: it must be a fault on its own, too.
-  if ((adjacent && !trimmed_) || out_.size() == mark) return;
+  // A trimmed part, or one after a part that failed, no longer follows its copy directly: it must
+  // be a fault on its own, too.
+  // Directly after its copy, one sentence that only nearly repeats it is the next entry of a list
+  // ("Set the nice value ..." after "Return the nice value ..."): a caption printed twice has its
+  // copy's words.
+  const int64_t group_end = static_cast<int64_t>(unit_first_[last]) + unit_count_[last] - 1;
+  const bool one_near = out_.size() == mark + 1 && out_[mark].first_unit == out_[mark].last_unit &&
+                        out_[mark].similarity < 1.0;
+  if ((adjacent && !trimmed_ && !one_near && AllRemoved(from, group_end)) || out_.size() == mark) return;
+  for (size_t i = mark; i < out_.size(); ++i) out_[i].adjacent = false;
   // Away from its copy, what verified must still be a fault on its own: a group of a short line
   // and a long one that only nearly repeats is a list entry, not a pasted passage. Where a part in
   // the middle failed, the parts before and after it are two repeats, each a fault or not alone.
@@ -480,8 +509,10 @@ void Finder::Decide(size_t first, size_t last) {
     while (end < out_.size() && Contiguous(out_[end - 1].last_unit, out_[end].first_unit)) ++end;
     uint64_t words = 0;
     size_t units = 0;
+    bool identical = true;
     for (size_t i = run; i < end; ++i) {
       const WithinRepeat& r = out_[i];
+      identical = identical && r.similarity == 1.0;
       if (r.fused_start) ++units;
       for (uint32_t u = r.first_unit + (r.fused_start ? 1 : 0); u <= r.last_unit; ++u) {
         if (formula_[u] || unit_count_[u] == 0) continue;
@@ -490,7 +521,8 @@ void Finder::Decide(size_t first, size_t last) {
       }
     }
     const WithinRepeat& only = out_[run];
-    if (Fault(units, words, end == run + 1 && only.first_unit == only.last_unit && WholeBlock(only.first_unit))) {
+    if ((units >= 2 || identical) &&
+        Fault(units, words, end == run + 1 && only.first_unit == only.last_unit && WholeBlock(only.first_unit))) {
       run = end;
       continue;
     }
@@ -665,7 +697,23 @@ CopySpan Finder::CopyBytes(int64_t a, int64_t b) const {
   const uint32_t ua = unit_of_[a], ub = unit_of_[b];
   const bool starts_unit = ua != kNone && unit_first_[ua] == a;
   const bool ends_unit = ub != kNone && unit_first_[ub] + unit_count_[ub] - 1 == b;
-  return {starts_unit ? units_[ua].start : tokens_[a].begin, ends_unit ? units_[ub].end : tokens_[b].end};
+  // Inside a unit, the copy takes the punctuation its first and last words carry ("<code>",
+  // "support."), as the whole units it repeats do, but not the end of the sentence before it.
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  uint32_t start = starts_unit ? units_[ua].start : tokens_[a].begin;
+  if (!starts_unit) {
+    const uint32_t floor = a > 0 ? tokens_[a - 1].end : 0;
+    while (start > floor && !space(text_[start - 1]) && text_[start - 1] != '.' && text_[start - 1] != '!' &&
+           text_[start - 1] != '?') {
+      --start;
+    }
+  }
+  uint32_t end = ends_unit ? units_[ub].end : tokens_[b].end;
+  if (!ends_unit) {
+    const uint32_t ceiling = static_cast<size_t>(b) + 1 < tokens_.size() ? tokens_[b + 1].begin : text_.size();
+    while (end < ceiling && !space(text_[end])) ++end;
+  }
+  return {start, end};
 }
 
 // Units [first, last] of one block, the removal starting at word `from` (inside `first` when
@@ -716,6 +764,7 @@ bool Finder::EmitPart(size_t first, size_t last, uint32_t from, int64_t offset, 
   r.start = fused ? tokens_[from - 1].end : units_[first].start;
   r.words = static_cast<uint32_t>(b - a + 1);
   r.similarity = similarity;
+  r.adjacent = adjacent_;
   r.fingerprint = Hash64(NormRange(a, b), o_.seed);
   // Per unit, so that a rule of higher precedence can take a unit out of the middle and leave
   // two removals, each with its own copy.
@@ -759,10 +808,36 @@ void Finder::Tandems() {
     t.start = tokens_[r.a - 1].end;
     t.end = tokens_[r.b].end;
     t.words = r.length();
+    t.adjacent = true;
     t.fingerprint = Hash64(NormRange(r.a, r.b), o_.seed);
     t.copies.push_back({tokens_[r.copy_a()].begin, tokens_[r.copy_b()].end});
     for (uint32_t w = r.a; w <= r.b; ++w) removed_[w] = true;
     out_.push_back(std::move(t));
+  }
+}
+
+// Counts the separate repeats away from their copies: removals that continue one pasted copy keep
+// (within edits and an inserted line) one distance to it, and their copies go forward. From
+// max_restatements on, the document is reference text repeating itself on purpose, and none goes.
+void Finder::ReportRestatements() {
+  constexpr int64_t kDiagonalSlack = 200;  // bytes: a few edited words and an inserted line
+  size_t separate = 0;
+  const WithinRepeat* prev = nullptr;
+  int64_t prev_end = 0;
+  for (const WithinRepeat& r : out_) {
+    if (r.adjacent) continue;
+    const int64_t start = r.fused_start ? r.start : units_[r.first_unit].start;
+    const CopySpan copy = r.copy();
+    const bool continues = prev != nullptr && copy.start >= prev->copy().start &&
+                           std::abs((static_cast<int64_t>(copy.start) - prev->copy().end) - (start - prev_end)) <=
+                               kDiagonalSlack;
+    if (!continues) ++separate;
+    prev = &r;
+    prev_end = units_[r.last_unit].end;
+  }
+  if (separate < o_.max_restatements) return;
+  for (WithinRepeat& r : out_) {
+    if (!r.adjacent) r.remove = false;
   }
 }
 
@@ -845,6 +920,7 @@ std::vector<WithinRepeat> Finder::Find() {
     const uint32_t b = y.kind == WithinRepeat::Kind::kTandem || y.fused_start ? y.start : units_[y.first_unit].start;
     return a < b;
   });
+  ReportRestatements();
   return std::move(out_);
 }
 

@@ -13,7 +13,12 @@
 //     row), whatever its length;
 //   - or it has two or more units (a body or part of one pasted again) of at least
 //     `min_far_words` words;
-//   - or it is a whole line or paragraph of at least `min_line_words` words.
+//   - or it is a whole line or paragraph of at least `min_line_words` words;
+// but a single sentence or line away from its copy goes only when identical (an entry of reference
+// text reads like the one before it but for the word that matters: "unicast" for "multicast"),
+// and a document with `max_restatements` or more separate repeats away from their copies (on
+// different diagonals) keeps them all, reported: a scraper pastes once or twice, a manual
+// restates its sentences for each entry.
 // Units whose text occurs three times or more are formulas and count for nothing away from
 // their copies; a sentence wrapped by hand across short lines counts once, however many units
 // its lines make. Otherwise a repeat is natural and stays: a single sentence restated inside running
@@ -57,6 +62,7 @@ struct RepeatOptions {
   size_t min_line_words = 20;    // a single line (paragraph) repeated away from its copy: the same
   size_t min_tandem_words = 3;   // shortest tandem repeat inside a sentence
   size_t max_gap_words = 3;      // edits (words) a chain absorbs between two runs
+  size_t max_restatements = 3;   // separate repeats away from their copies that make a document reference text
   uint64_t seed = 1;             // of the word hashes
 };
 
@@ -79,6 +85,10 @@ struct WithinRepeat {
   uint32_t end = 0;    // kTandem
   uint32_t words = 0;  // removed
   double similarity = 1.0;  // 1: identical after normalization to its copy
+  bool adjacent = false;     // directly after its copy (a caption printed twice), or a tandem
+  // False: reported, not removed. A document that restates itself away from the copies in many
+  // separate places is reference text written that way, not a scraper's paste.
+  bool remove = true;
   uint64_t fingerprint = 0;  // XXH3 of the removed words, normalized: names the finding
   // The copy of each unit, in order (kUnits), or of the tandem (one entry). Together they are
   // one contiguous earlier span of the document: the copy of the whole removal.
